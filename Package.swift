@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "sparkify",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sparkify", targets: ["sparkify"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Tables: types, schemas, columnar in-memory storage.
+        .target(name: "SparkifyTables"),
+        // Reading: files, globs, decompression, the JSON lake reader.
+        .target(name: "SparkifyJSON", dependencies: ["SparkifyTables", "CZlib"]),
+        // Sample data: a generator of the raw Sparkify datasets.
+        .target(name: "SparkifySampleData", dependencies: ["SparkifyTables"]),
+        // SQL: parse, bind, plan, execute.
+        .target(name: "SparkifySQL", dependencies: ["SparkifyTables", "SparkifyJSON"]),
+        // Command line.
+        .executableTarget(
+            name: "sparkify",
+            dependencies: [
+                "SparkifyTables", "SparkifyJSON", "SparkifySampleData", "SparkifySQL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "SparkifyTablesTests", dependencies: ["SparkifyTables"]),
+        .testTarget(name: "SparkifyJSONTests", dependencies: ["SparkifyJSON", "SparkifyTables"]),
+        .testTarget(name: "SparkifySampleDataTests", dependencies: ["SparkifySampleData", "SparkifyJSON", "SparkifyTables"]),
+        .testTarget(
+            name: "SparkifySQLTests",
+            dependencies: ["SparkifySQL", "SparkifyTables"],
+            resources: [.copy("Logic")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
