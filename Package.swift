@@ -22,11 +22,13 @@ let package = Package(
         .target(name: "SparkifySampleData", dependencies: ["SparkifyTables"]),
         // SQL: parse, bind, plan, execute.
         .target(name: "SparkifySQL", dependencies: ["SparkifyTables", "SparkifyJSON"]),
+        // Terminal: rendering tables (and later the REPL, charts, sessions).
+        .target(name: "SparkifyTerminal", dependencies: ["SparkifyTables"]),
         // Command line.
         .executableTarget(
             name: "sparkify",
             dependencies: [
-                "SparkifyTables", "SparkifyJSON", "SparkifySampleData", "SparkifySQL",
+                "SparkifyTables", "SparkifyJSON", "SparkifySampleData", "SparkifySQL", "SparkifyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +36,7 @@ let package = Package(
         .testTarget(name: "SparkifyTablesTests", dependencies: ["SparkifyTables"]),
         .testTarget(name: "SparkifyJSONTests", dependencies: ["SparkifyJSON", "SparkifyTables"]),
         .testTarget(name: "SparkifySampleDataTests", dependencies: ["SparkifySampleData", "SparkifyJSON", "SparkifyTables"]),
+        .testTarget(name: "SparkifyTerminalTests", dependencies: ["SparkifyTerminal", "SparkifyTables"]),
         .testTarget(
             name: "SparkifySQLTests",
             dependencies: ["SparkifySQL", "SparkifyTables"],
