@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "SparkifyTablesTests", dependencies: ["SparkifyTables"]),
         .testTarget(name: "SparkifyJSONTests", dependencies: ["SparkifyJSON", "SparkifyTables"]),
         .testTarget(name: "SparkifySampleDataTests", dependencies: ["SparkifySampleData", "SparkifyJSON", "SparkifyTables"]),
-        .testTarget(name: "SparkifyTerminalTests", dependencies: ["SparkifyTerminal", "SparkifyTables"]),
+        .testTarget(name: "SparkifyTerminalTests", dependencies: ["SparkifyTerminal", "SparkifyTables"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SparkifySQLTests",
             dependencies: ["SparkifySQL", "SparkifyTables"],
