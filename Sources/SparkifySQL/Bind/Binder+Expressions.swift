@@ -1,0 +1,267 @@
+import SparkifyTables
+
+extension Binder {
+    /// Binds an expression in `context`: resolves names, types it, and makes Spark's implicit
+    /// casts explicit.
+    func bindExpression(_ expression: ASTExpression, _ context: ExpressionContext) throws -> BoundExpression {
+        try nested(at: expression.position) { try bindKind(expression, context) }
+    }
+
+    /// Binds a condition (WHERE, HAVING, ON, WHEN): it must be boolean.
+    func bindCondition(_ expression: ASTExpression, _ context: ExpressionContext) throws -> BoundExpression {
+        let bound = try bindExpression(expression, context)
+        switch bound.type {
+        case .boolean: return bound
+        case .null: return .cast(bound, .boolean, isTry: false)
+        default:
+            throw SQLError(.analysis, "The \(context.clause) condition \(expression) must be boolean, but it is of type \(bound.type.simpleString.uppercased()).",
+                           errorClass: "DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", at: expression.position)
+        }
+    }
+
+    private func bindKind(_ expression: ASTExpression, _ context: ExpressionContext) throws -> BoundExpression {
+        let position = expression.position
+        switch expression.kind {
+        case let .literal(literal):
+            return try bindLiteral(literal, at: position)
+
+        case let .column(parts):
+            return try resolveColumn(parts, context, at: position)
+
+        case .star:
+            throw SQLError(.analysis, "`*` is only allowed in a select list or in count(*).", errorClass: "INVALID_USAGE_OF_STAR_OR_REGEX", at: position)
+
+        case let .unary(op, operand):
+            switch op {
+            case .plus: return try bindExpression(operand, context)
+            case .negate:
+                if case let .literal(.integer(v, type)) = operand.kind, v != Int64.min {
+                    return try bindLiteral(.integer(-v, type), at: position)
+                }
+                if case let .literal(.decimal(text)) = operand.kind {
+                    return try bindLiteral(.decimal(text.hasPrefix("-") ? String(text.dropFirst()) : "-" + text), at: position)
+                }
+                return try scalarCall("negative", [try bindExpression(operand, context)], at: position)
+            case .not:
+                let inner = try bindCondition(operand, context)
+                if case let .exists(plan, negated) = inner { return .exists(plan, negated: !negated) }
+                if case let .inSubquery(value, plan, negated) = inner { return .inSubquery(value, plan, negated: !negated) }
+                return .call("not", [inner], .boolean)
+            case .bitwiseNot:
+                return try scalarCall("~", [try bindExpression(operand, context)], at: position)
+            }
+
+        case let .binary(op, left, right):
+            switch op {
+            case .and, .or:
+                let l = try bindCondition(left, context), r = try bindCondition(right, context)
+                return .call(op == .and ? "and" : "or", [l, r], .boolean)
+            case .equal, .nullSafeEqual, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+                return try comparison(op.rawValue, try bindExpression(left, context), try bindExpression(right, context), at: position)
+            case .concat:
+                return try scalarCall("concat", [try bindExpression(left, context), try bindExpression(right, context)], at: position)
+            default:
+                return try scalarCall(op.rawValue, [try bindExpression(left, context), try bindExpression(right, context)], at: position)
+            }
+
+        case let .isNull(operand, negated):
+            return .call(negated ? "isnotnull" : "isnull", [try bindExpression(operand, context)], .boolean)
+
+        case let .isBoolean(operand, value, negated):
+            let bound = try bindExpression(operand, context)
+            let test: BoundExpression
+            if let value {
+                test = try comparison("<=>", bound, .literal(.boolean(value), .boolean), at: position)
+            } else {
+                test = .call("isnull", [bound], .boolean)
+            }
+            return negated ? .call("not", [test], .boolean) : test
+
+        case let .isDistinctFrom(left, right, negated):
+            let same = try comparison("<=>", try bindExpression(left, context), try bindExpression(right, context), at: position)
+            return negated ? same : .call("not", [same], .boolean)
+
+        case let .between(operand, low, high, negated):
+            let value = try bindExpression(operand, context)
+            let range = BoundExpression.call("and", [
+                try comparison(">=", value, try bindExpression(low, context), at: position),
+                try comparison("<=", value, try bindExpression(high, context), at: position),
+            ], .boolean)
+            return negated ? .call("not", [range], .boolean) : range
+
+        case let .inList(operand, values, negated):
+            let value = try bindExpression(operand, context)
+            let list = try values.map { try bindExpression($0, context) }
+            guard let type = commonType([value.type] + list.map(\.type)) else {
+                throw SQLError(.analysis, "Cannot resolve \(expression): the input types of IN must be the same, but got [\(([value] + list).map { $0.type.simpleString.uppercased() }.joined(separator: ", "))].",
+                               errorClass: "DATATYPE_MISMATCH.DATA_DIFF_TYPES", at: position)
+            }
+            let test = BoundExpression.call("in", ([value] + list).map { castIfNeeded($0, to: type) }, .boolean)
+            return negated ? .call("not", [test], .boolean) : test
+
+        case let .inSubquery(operand, query, negated):
+            let value = try bindExpression(operand, context)
+            var plan = try bindSubquery(query, context)
+            guard plan.output.count == 1 else {
+                throw SQLError(.analysis, "The number of columns in the left hand side of an IN subquery does not match the number of columns in the output of subquery: 1 and \(plan.output.count).",
+                               errorClass: "DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH", at: position)
+            }
+            guard let type = commonType(value.type, plan.output[0].type) else {
+                throw SQLError(.analysis, "The data types of the IN subquery do not match: \(value.type.simpleString.uppercased()) and \(plan.output[0].type.simpleString.uppercased()).",
+                               errorClass: "DATATYPE_MISMATCH.IN_SUBQUERY_DATA_TYPE_MISMATCH", at: position)
+            }
+            plan = castOutput(plan, to: [type])
+            return .inSubquery(castIfNeeded(value, to: type), plan, negated: negated)
+
+        case let .like(operand, pattern, caseInsensitive, escape, negated):
+            let args = [try bindExpression(operand, context), try bindExpression(pattern, context),
+                        BoundExpression.literal(.string(String(escape ?? "\\")), .string)]
+            let test = try scalarCall(caseInsensitive ? "ilike" : "like", args, at: position)
+            return negated ? .call("not", [test], .boolean) : test
+
+        case let .rlike(operand, pattern, negated):
+            let test = try scalarCall("rlike", [try bindExpression(operand, context), try bindExpression(pattern, context)], at: position)
+            return negated ? .call("not", [test], .boolean) : test
+
+        case let .exists(query):
+            return .exists(try bindSubquery(query, context), negated: false)
+
+        case let .scalarSubquery(query):
+            let plan = try bindSubquery(query, context)
+            guard plan.output.count == 1 else {
+                throw SQLError(.analysis, "Scalar subquery must return only one column, but got \(plan.output.count).",
+                               errorClass: "INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN", at: position)
+            }
+            return .scalarSubquery(plan, plan.output[0].type)
+
+        case let .caseWhen(operand, branches, otherwise):
+            return try bindCase(operand, branches, otherwise, context, at: position)
+
+        case let .cast(operand, astType, isTry):
+            let value = try bindExpression(operand, context)
+            let type = try astType.tableType()
+            guard canCast(value.type, type) else {
+                throw SQLError(.analysis, "Cannot resolve \(expression) due to data type mismatch: cannot cast \"\(value.type.simpleString.uppercased())\" to \"\(type.simpleString.uppercased())\".",
+                               errorClass: "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", at: position)
+            }
+            return value.type == type ? value : .cast(value, type, isTry: isTry)
+
+        case let .function(call):
+            return try bindFunction(call, expression, context)
+
+        case .row:
+            throw SQLError(.unsupported, "Row constructors `(a, b)` are supported only on the left of IN (subquery).", errorClass: "UNSUPPORTED_FEATURE", at: position)
+        case .subscript, .field:
+            throw SQLError(.unsupported, "Accessing array elements and struct fields is not supported by sparkify yet: \(expression).", errorClass: "UNSUPPORTED_FEATURE", at: position)
+        case .lambda:
+            throw SQLError(.unsupported, "Lambda functions are not supported by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE", at: position)
+        }
+    }
+
+    private func resolveColumn(_ parts: [String], _ context: ExpressionContext, at position: SourcePosition) throws -> BoundExpression {
+        if let column = try context.scope.resolve(parts, at: position) { return column.reference }
+        if parts.count == 1, let alias = context.aliases[parts[0].lowercased()] { return alias }
+        for outer in outerScopes.reversed() where (try? outer.resolve(parts, at: position)) != nil {
+            throw SQLError(.unsupported, "`\(parts.joined(separator: "."))` refers to a column of an enclosing query: correlated subqueries are not supported by sparkify yet.",
+                           errorClass: "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY", at: position)
+        }
+        if parts.count >= 2, let base = try context.scope.resolve(Array(parts.dropLast()), at: position) ?? context.scope.resolve([parts[0]], at: position),
+           base.type.isNested {
+            throw SQLError(.unsupported, "Accessing struct fields (`\(parts.joined(separator: "."))`) is not supported by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE", at: position)
+        }
+        throw context.scope.unresolved(parts, at: position)
+    }
+
+    /// A subquery used as an expression: bound on its own, with the enclosing scope visible
+    /// only to name a correlated reference in the error.
+    private func bindSubquery(_ query: ASTQuery, _ context: ExpressionContext) throws -> LogicalPlan {
+        outerScopes.append(context.scope)
+        defer { outerScopes.removeLast() }
+        return try bindQuery(query)
+    }
+
+    private func bindCase(_ operand: ASTExpression?, _ branches: [ASTWhenBranch], _ otherwise: ASTExpression?,
+                          _ context: ExpressionContext, at position: SourcePosition) throws -> BoundExpression {
+        let subject = try operand.map { try bindExpression($0, context) }
+        var conditions: [BoundExpression] = []
+        var results: [BoundExpression] = []
+        for branch in branches {
+            if let subject {
+                conditions.append(try comparison("=", subject, try bindExpression(branch.condition, context), at: branch.condition.position))
+            } else {
+                conditions.append(try bindCondition(branch.condition, context))
+            }
+            results.append(try bindExpression(branch.result, context))
+        }
+        let elseValue = try otherwise.map { try bindExpression($0, context) }
+        let allResults = results + (elseValue.map { [$0] } ?? [])
+        guard let type = commonType(allResults.map(\.type)) else {
+            throw SQLError(.analysis, "Cannot resolve CASE due to data type mismatch: input to CASE should all be the same type, but it's [\(allResults.map { $0.type.simpleString.uppercased() }.joined(separator: ", "))].",
+                           errorClass: "DATATYPE_MISMATCH.DATA_DIFF_TYPES", at: position)
+        }
+        return .caseWhen(zip(conditions, results).map { CaseBranch($0, castIfNeeded($1, to: type)) },
+                         otherwise: elseValue.map { castIfNeeded($0, to: type) }, type)
+    }
+
+    /// A comparison with both sides cast to their common type.
+    func comparison(_ op: String, _ left: BoundExpression, _ right: BoundExpression, at position: SourcePosition) throws -> BoundExpression {
+        let name = op == "==" ? "=" : op == "!=" ? "<>" : op
+        guard let type = comparisonType(left.type, right.type) else {
+            throw SQLError(.analysis, "Cannot resolve (\(left) \(name) \(right)) due to data type mismatch: the left and right operands of the binary operator have incompatible types (\"\(left.type.simpleString.uppercased())\" and \"\(right.type.simpleString.uppercased())\").",
+                           errorClass: "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", at: position)
+        }
+        return .call(name, [castIfNeeded(left, to: type), castIfNeeded(right, to: type)], .boolean)
+    }
+
+    func castIfNeeded(_ expression: BoundExpression, to type: DataType) -> BoundExpression {
+        if expression.type == type { return expression }
+        if case .literal(.null, _) = expression { return .literal(.null, type) }
+        return .cast(expression, type, isTry: false)
+    }
+
+    func bindLiteral(_ literal: ASTLiteral, at position: SourcePosition) throws -> BoundExpression {
+        switch literal {
+        case .null: return .literal(.null, .null)
+        case let .boolean(b): return .literal(.boolean(b), .boolean)
+        case let .integer(v, type):
+            switch type {
+            case .bigint: return .literal(.bigint(v), .bigint)
+            default:
+                if let small = Int32(exactly: v) { return .literal(.int(small), .int) }
+                return .literal(.bigint(v), .bigint)
+            }
+        case let .decimal(text):
+            let (precision, scale) = decimalShape(text)
+            guard precision <= 38 else {
+                throw SQLError(.analysis, "The decimal literal \(text) exceeds the maximum precision 38.", errorClass: "INVALID_NUMERIC_LITERAL_RANGE", at: position)
+            }
+            return .literal(.decimal(text), .decimal(precision: precision, scale: scale))
+        case let .double(d), let .float(d): return .literal(.double(d), .double)
+        case let .string(s): return .literal(.string(s), .string)
+        case let .date(text):
+            return .literal(try typedLiteral(text, .date, at: position), .date)
+        case let .timestamp(text):
+            return .literal(try typedLiteral(text, .timestamp, at: position), .timestamp)
+        case .timestampNTZ, .interval, .binary:
+            throw SQLError(.unsupported, "This literal type is not supported by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE", at: position)
+        }
+    }
+
+    private func typedLiteral(_ text: String, _ type: DataType, at position: SourcePosition) throws -> Value {
+        do {
+            return try evaluateConstant(.cast(.literal(.string(text), .string), type, isTry: false))
+        } catch {
+            throw SQLError(.syntax, "The \(type.simpleString.uppercased()) literal '\(text)' is not valid.",
+                           errorClass: "INVALID_TYPED_LITERAL", at: position)
+        }
+    }
+
+    /// Precision and scale of a decimal literal's text, as Spark types `100.0` (4, 1).
+    func decimalShape(_ text: String) -> (Int, Int) {
+        let digits = text.drop { $0 == "-" || $0 == "+" }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        let integral = parts.first.map { $0.drop { $0 == "0" } } ?? ""
+        let scale = parts.count > 1 ? parts[1].count : 0
+        return (max(integral.count + scale, scale, 1), scale)
+    }
+}

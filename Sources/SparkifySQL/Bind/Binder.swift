@@ -1,0 +1,70 @@
+import SparkifyTables
+
+/// The rows of files named in a query (``json.`path` ``), as read for the binder.
+public struct FileScan: Sendable {
+    public var table: Table
+    public var files: [String]
+    public var fileRowStarts: [Int]
+
+    public init(table: Table, files: [String], fileRowStarts: [Int]) {
+        self.table = table
+        self.files = files
+        self.fileRowStarts = fileRowStarts
+    }
+}
+
+/// Turns a parsed query into a logical plan: resolves table and column names against the
+/// catalog and the query's own scopes, types every expression with Spark's coercion rules,
+/// and places aggregates, window functions, sorting and limits.
+final class Binder {
+    typealias FileReader = (_ format: String, _ path: String, _ options: [String: String], _ position: SourcePosition) throws -> FileScan
+
+    let catalog: Catalog
+    let readFiles: FileReader
+    /// Evaluates an expression that reads no column (LIMIT counts, VALUES rows, folding).
+    let evaluateConstant: (BoundExpression) throws -> Value
+    let ids = ColumnIDGenerator()
+    /// Common table expressions in scope, innermost last.
+    var cteScopes: [[String: ASTCommonTableExpression]] = []
+    /// Scopes of enclosing queries, for telling a correlated reference from a typo.
+    var outerScopes: [BindScope] = []
+    /// `WINDOW w AS (...)` definitions of the select blocks being bound, innermost last.
+    var namedWindowScopes: [[String: ASTWindowSpec]] = []
+    private var depth = 0
+
+    init(catalog: Catalog, readFiles: @escaping FileReader, evaluateConstant: @escaping (BoundExpression) throws -> Value) {
+        self.catalog = catalog
+        self.readFiles = readFiles
+        self.evaluateConstant = evaluateConstant
+    }
+
+    /// Guards recursion on deeply nested text.
+    func nested<T>(at position: SourcePosition, _ body: () throws -> T) throws -> T {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 {
+            throw SQLError(.analysis, "The query is nested too deeply (more than 200 levels).", at: position)
+        }
+        return try body()
+    }
+
+    /// Fresh output columns with the given names and types.
+    func makeColumns(names: [String], types: [DataType], qualifier: String? = nil) -> [PlanColumn] {
+        zip(names, types).map { PlanColumn(id: ids.make(), name: $0, type: $1, qualifier: qualifier) }
+    }
+
+    /// A projection that renames `plan`'s columns (to `names`, if given) under `qualifier`,
+    /// with fresh ids: the boundary of a subquery, view or CTE.
+    func alias(_ plan: LogicalPlan, as qualifier: String?, columnNames: [String] = [], at position: SourcePosition) throws -> LogicalPlan {
+        let output = plan.output
+        if !columnNames.isEmpty, columnNames.count != output.count {
+            throw SQLError(.analysis, "Number of column aliases does not match number of columns. Number of column aliases: \(columnNames.count); number of columns: \(output.count).",
+                           errorClass: "ASSIGNMENT_ARITY_MISMATCH", at: position)
+        }
+        let names = columnNames.isEmpty ? output.map(\.name) : columnNames
+        let items = zip(output, names).map { column, name in
+            NamedExpression(column.reference, as: PlanColumn(id: ids.make(), name: name, type: column.type, qualifier: qualifier, nullable: column.nullable))
+        }
+        return .project(plan, items)
+    }
+}
