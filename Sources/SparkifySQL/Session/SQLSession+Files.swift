@@ -1,0 +1,35 @@
+import SparkifyJSON
+import SparkifyTables
+
+extension SQLSession {
+    /// Reads files for ``json.`path` `` and `CREATE TEMP VIEW v USING json OPTIONS (path ...)`,
+    /// telling `onNotice` about malformed records.
+    func readFiles(format: String, path: String, options: [String: String], at position: SourcePosition, cancellation: CancellationToken) throws -> FileScan {
+        switch format {
+        case "json":
+            var readerOptions = options
+            readerOptions.removeValue(forKey: "path")
+            let parsed: JSONReadOptions
+            do {
+                parsed = try JSONReadOptions(options: readerOptions)
+            } catch {
+                throw SQLError(.analysis, "\(error)", errorClass: "INVALID_OPTIONS", at: position)
+            }
+            let result: JSONReadResult
+            do {
+                result = try JSONReader.read(path, options: parsed, cancellation: cancellation, progress: onProgress)
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                throw SQLError(.io, "\(error)", errorClass: "PATH_NOT_FOUND", at: position)
+            }
+            if result.malformedCount > 0, let onNotice {
+                let places = result.malformedSamples.map { "\($0.file):\($0.line)" }.joined(separator: ", ")
+                onNotice("\(result.malformedCount) malformed \(result.malformedCount == 1 ? "record" : "records") in \(path) (\(parsed.mode)); first at \(places)")
+            }
+            return FileScan(table: result.table, files: result.files, fileRowStarts: result.fileRowStarts)
+        default:
+            throw SQLError(.unsupported, "Reading \(format) files is not supported by sparkify yet (json is).", errorClass: "UNSUPPORTED_DATA_SOURCE", at: position)
+        }
+    }
+}
