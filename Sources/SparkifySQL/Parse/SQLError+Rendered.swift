@@ -1,0 +1,33 @@
+extension SQLError {
+    /// The error with the offending line of `source` and a caret under its column:
+    ///
+    ///     [PARSE_SYNTAX_ERROR] Syntax error at or near 'FORM' (line 1, column 10)
+    ///     SELECT a FORM t
+    ///              ^
+    ///
+    /// `source` must be the text the positions refer to: the substituted statement, or the whole
+    /// script when the statement was parsed with its `origin`. Without a usable position this is
+    /// just `description`. Tabs in the line are kept under the caret so it lines up.
+    public func rendered(source: String) -> String {
+        guard let position, position.line >= 1 else { return description }
+        var lineNumber = 1
+        var lineText: Substring?
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            if lineNumber == position.line {
+                lineText = line
+                break
+            }
+            lineNumber += 1
+        }
+        guard var line = lineText else { return description }
+        if line.hasSuffix("\r") { line = line.dropLast() }
+        var caret = ""
+        var column = 1
+        for scalar in line.unicodeScalars {
+            if column >= position.column { break }
+            caret.append(scalar == "\t" ? "\t" : " ")
+            column += 1
+        }
+        return description + "\n" + String(line) + "\n" + caret + "^"
+    }
+}

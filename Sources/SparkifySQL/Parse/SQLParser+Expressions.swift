@@ -1,0 +1,226 @@
+/// Operator precedence, as in Spark's `booleanExpression`/`valueExpression`, loosest first:
+/// `OR`, `AND`, `NOT`, predicates (`IS`, `BETWEEN`, `IN`, `LIKE`, ...), comparisons,
+/// `|`, `^`, `&`, shifts, `+ - ||`, `* / % div`, unary `- + ~`, then `::`, `[]` and `.`.
+extension SQLParser {
+    /// A full expression. `seed`, when given, is an already parsed first operand (used after
+    /// `((SELECT ...)` turned out to start an expression).
+    mutating func expression(seed: ASTExpression? = nil) throws(SQLError) -> ASTExpression {
+        try enter()
+        defer { leave() }
+        return try orExpression(seed: seed)
+    }
+
+    private mutating func orExpression(seed: ASTExpression?) throws(SQLError) -> ASTExpression {
+        var left = try andExpression(seed: seed)
+        var chain = 0
+        while current.isKeyword("OR") {
+            let position = left.position
+            advance()
+            let right = try andExpression(seed: nil)
+            left = ASTExpression(.binary(.or, left, right), at: position)
+            chain += 1
+            try checkChain(chain)
+        }
+        return left
+    }
+
+    private mutating func andExpression(seed: ASTExpression?) throws(SQLError) -> ASTExpression {
+        var left = try notExpression(seed: seed)
+        var chain = 0
+        while current.isKeyword("AND") {
+            let position = left.position
+            advance()
+            let right = try notExpression(seed: nil)
+            left = ASTExpression(.binary(.and, left, right), at: position)
+            chain += 1
+            try checkChain(chain)
+        }
+        return left
+    }
+
+    func checkChain(_ length: Int) throws(SQLError) {
+        if length > Self.maxOperatorChain {
+            throw SQLError(.syntax, "The expression chains more than \(Self.maxOperatorChain) operators",
+                           errorClass: "PARSE_SYNTAX_ERROR", at: current.position)
+        }
+    }
+
+    private mutating func notExpression(seed: ASTExpression?) throws(SQLError) -> ASTExpression {
+        if seed == nil, current.isKeyword("NOT") || current.isSymbol("!") {
+            let position = current.position
+            advance()
+            try enter()
+            defer { leave() }
+            let operand = try notExpression(seed: nil)
+            return ASTExpression(.unary(.not, operand), at: position)
+        }
+        return try predicated(seed: seed)
+    }
+
+    /// A value expression and at most one predicate after it.
+    private mutating func predicated(seed: ASTExpression?) throws(SQLError) -> ASTExpression {
+        let value = try valueExpression(seed: seed)
+        let position = value.position
+        if current.isKeyword("IS") {
+            advance()
+            let negated = accept("NOT")
+            if accept("NULL") { return ASTExpression(.isNull(value, negated: negated), at: position) }
+            if accept("TRUE") { return ASTExpression(.isBoolean(value, value: true, negated: negated), at: position) }
+            if accept("FALSE") { return ASTExpression(.isBoolean(value, value: false, negated: negated), at: position) }
+            if accept("UNKNOWN") { return ASTExpression(.isBoolean(value, value: nil, negated: negated), at: position) }
+            if accept("DISTINCT") {
+                try expect("FROM")
+                let right = try valueExpression()
+                return ASTExpression(.isDistinctFrom(value, right, negated: negated), at: position)
+            }
+            throw syntaxError(hint: "expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM")
+        }
+        var negated = false
+        if current.isKeyword("NOT"), let next = peek().keyword,
+           ["BETWEEN", "IN", "LIKE", "ILIKE", "RLIKE", "REGEXP"].contains(next) {
+            advance()
+            negated = true
+        }
+        if accept("BETWEEN") {
+            let low = try valueExpression()
+            try expect("AND")
+            let high = try valueExpression()
+            return ASTExpression(.between(value, low: low, high: high, negated: negated), at: position)
+        }
+        if accept("IN") {
+            try expectSymbol("(")
+            if startsQuery(at: index) {
+                let query = try self.query()
+                try expectSymbol(")")
+                return ASTExpression(.inSubquery(value, query, negated: negated), at: position)
+            }
+            var values = [try expression()]
+            while acceptSymbol(",") { values.append(try expression()) }
+            try expectSymbol(")")
+            return ASTExpression(.inList(value, values, negated: negated), at: position)
+        }
+        if current.isKeyword("LIKE") || current.isKeyword("ILIKE") {
+            let caseInsensitive = current.isKeyword("ILIKE")
+            advance()
+            if let quantifier = current.keyword, ["ANY", "SOME", "ALL"].contains(quantifier), peek().isSymbol("(") {
+                throw SQLError(.unsupported, "LIKE \(quantifier) (...) is not supported",
+                               errorClass: "UNSUPPORTED_FEATURE", at: current.position)
+            }
+            let pattern = try valueExpression()
+            var escape: Character?
+            if accept("ESCAPE") {
+                let escapePosition = current.position
+                let text = try stringLiteral()
+                guard text.count == 1, let character = text.first else {
+                    throw SQLError(.syntax, "The escape character must be a single character, not '\(text)'",
+                                   errorClass: "INVALID_ESCAPE_CHAR", at: escapePosition)
+                }
+                escape = character
+            }
+            return ASTExpression(.like(value, pattern: pattern, caseInsensitive: caseInsensitive,
+                                       escape: escape, negated: negated), at: position)
+        }
+        if accept("RLIKE") || accept("REGEXP") {
+            let pattern = try valueExpression()
+            return ASTExpression(.rlike(value, pattern: pattern, negated: negated), at: position)
+        }
+        if negated { throw syntaxError() }
+        return value
+    }
+
+    /// Binary operators of a value expression and their precedence (higher binds tighter).
+    private func binaryOperator() -> (ASTBinaryOperator, Int)? {
+        let token = current
+        if token.kind == .word {
+            return token.isKeyword("DIV") ? (.integralDivide, 7) : nil
+        }
+        guard token.kind == .symbol else { return nil }
+        switch token.text {
+        case "*": return (.multiply, 7)
+        case "/": return (.divide, 7)
+        case "%": return (.remainder, 7)
+        case "+": return (.add, 6)
+        case "-": return (.subtract, 6)
+        case "||": return (.concat, 6)
+        case "<<": return (.shiftLeft, 5)
+        case ">>": return (.shiftRight, 5)
+        case ">>>": return (.shiftRightUnsigned, 5)
+        case "&": return (.bitwiseAnd, 4)
+        case "^": return (.bitwiseXor, 3)
+        case "|": return (.bitwiseOr, 2)
+        case "=", "==": return (.equal, 1)
+        case "<=>": return (.nullSafeEqual, 1)
+        case "<>", "!=": return (.notEqual, 1)
+        case "<": return (.less, 1)
+        case "<=", "!>": return (.lessOrEqual, 1)
+        case ">": return (.greater, 1)
+        case ">=", "!<": return (.greaterOrEqual, 1)
+        default: return nil
+        }
+    }
+
+    /// Precedence climbing over the binary operators; all associate to the left.
+    mutating func valueExpression(minimumPrecedence: Int = 1, seed: ASTExpression? = nil) throws(SQLError) -> ASTExpression {
+        var left = try unaryExpression(seed: seed)
+        var chain = 0
+        while let (op, precedence) = binaryOperator(), precedence >= minimumPrecedence {
+            advance()
+            try enter()
+            let right = try valueExpression(minimumPrecedence: precedence + 1)
+            leave()
+            left = ASTExpression(.binary(op, left, right), at: left.position)
+            chain += 1
+            try checkChain(chain)
+        }
+        return left
+    }
+
+    private mutating func unaryExpression(seed: ASTExpression?) throws(SQLError) -> ASTExpression {
+        if let seed { return try postfix(seed) }
+        let token = current
+        guard token.kind == .symbol, ["-", "+", "~"].contains(token.text) else {
+            return try postfix(try primary())
+        }
+        if token.text == "-", case .number = peek().kind {
+            advance()
+            return try postfix(try numberLiteral(negative: true, at: token.position))
+        }
+        advance()
+        try enter()
+        defer { leave() }
+        let operand = try unaryExpression(seed: nil)
+        let op: ASTUnaryOperator = token.text == "-" ? .negate : (token.text == "+" ? .plus : .bitwiseNot)
+        return ASTExpression(.unary(op, operand), at: token.position)
+    }
+
+    /// `x::type`, `x[i]`, `x.field`, `t.*` after a primary expression.
+    private mutating func postfix(_ base: ASTExpression) throws(SQLError) -> ASTExpression {
+        var result = base
+        var chain = 0
+        while true {
+            if acceptSymbol("::") {
+                result = ASTExpression(.cast(result, try dataType(), isTry: false), at: result.position)
+            } else if acceptSymbol("[") {
+                let subscriptIndex = try expression()
+                try expectSymbol("]")
+                result = ASTExpression(.element(result, subscriptIndex), at: result.position)
+            } else if current.isSymbol("."), peek().isSymbol("*"), case let .column(parts) = result.kind {
+                advance()
+                advance()
+                return ASTExpression(.star(qualifier: parts), at: result.position)
+            } else if current.isSymbol("."), peek().kind == .word || peek().kind == .quotedIdentifier {
+                advance()
+                let name = try identifier(allowReserved: true)
+                if case let .column(parts) = result.kind {
+                    result = ASTExpression(.column(parts + [name.name]), at: result.position)
+                } else {
+                    result = ASTExpression(.field(result, name.name), at: result.position)
+                }
+            } else {
+                return result
+            }
+            chain += 1
+            try checkChain(chain)
+        }
+    }
+}

@@ -1,0 +1,246 @@
+/// Parses Spark SQL text into an AST (`ASTStatement`, `ASTQuery`, `ASTExpression`).
+///
+/// A hand-written recursive-descent parser following Spark 4's `SqlBaseParser.g4`. Every failure
+/// is an `SQLError` of kind `.syntax` (`PARSE_SYNTAX_ERROR` and friends) naming line and column;
+/// nesting deeper than `maxDepth` is refused rather than risking the stack.
+///
+/// Positions are in the text given (after variable substitution: run `substituteVariables`
+/// first, then parse its result, and render errors against that same text). Pass `origin` when
+/// the text is one statement cut out of a larger script so positions name lines of the script.
+public struct SQLParser {
+    /// How deeply expressions, queries and types may nest (parentheses, subqueries, operators
+    /// chained on the right). Deeper input fails with a syntax error instead of overflowing.
+    public static let maxDepth = 200
+    /// Longest chain of binary operators (`a + b + c ...`, `x OR y OR ...`); the tree of such a
+    /// chain leans left, and later recursive passes walk it, so it is bounded too.
+    public static let maxOperatorChain = 2_000
+
+    var tokens: [SQLToken]
+    let source: [UInt8]
+    var index = 0
+    var depth = 0
+    /// The token index of the last alias written without `AS`, for the misspelled-keyword hint.
+    var lastBareAliasIndex: Int?
+
+    init(tokens: [SQLToken], source: [UInt8]) {
+        self.tokens = tokens
+        self.source = source
+    }
+
+    init(_ text: String, origin: SourcePosition) throws(SQLError) {
+        self.init(tokens: try SQLLexer.tokenize(text, origin: origin), source: Array(text.utf8))
+    }
+
+    // MARK: Entry points
+
+    /// Parses one statement; trailing semicolons are allowed.
+    public static func parseStatement(_ text: String, origin: SourcePosition = SourcePosition(line: 1, column: 1)) throws(SQLError) -> ASTStatement {
+        if let command = try parseSetOrReset(text, origin: origin) { return command }
+        var parser = try SQLParser(text, origin: origin)
+        let statement = try parser.statement()
+        try parser.expectEndOfStatement()
+        return statement
+    }
+
+    /// Parses a query (`SELECT ...`, `WITH ...`, `VALUES ...`).
+    public static func parseQuery(_ text: String, origin: SourcePosition = SourcePosition(line: 1, column: 1)) throws(SQLError) -> ASTQuery {
+        var parser = try SQLParser(text, origin: origin)
+        let query = try parser.query()
+        try parser.expectEndOfStatement()
+        return query
+    }
+
+    /// Parses one expression, as used by DataFrame-style APIs (`expr("a + 1")`).
+    public static func parseExpression(_ text: String) throws(SQLError) -> ASTExpression {
+        var parser = try SQLParser(text, origin: SourcePosition(line: 1, column: 1))
+        let expression = try parser.expression()
+        try parser.expectEnd()
+        return expression
+    }
+
+    /// Parses a data type such as `decimal(10,2)` or `array<struct<a:int,b:string>>`.
+    public static func parseDataType(_ text: String) throws(SQLError) -> ASTDataType {
+        var parser = try SQLParser(text, origin: SourcePosition(line: 1, column: 1))
+        let type = try parser.dataType()
+        try parser.expectEnd()
+        return type
+    }
+
+    // MARK: Cursor
+
+    var current: SQLToken { tokens[index] }
+
+    func peek(_ offset: Int = 1) -> SQLToken {
+        let at = index + offset
+        return at < tokens.count ? tokens[at] : tokens[tokens.count - 1]
+    }
+
+    mutating func advance() {
+        if index < tokens.count - 1 { index += 1 }
+    }
+
+    /// Consumes the keyword if it is next.
+    mutating func accept(_ keyword: String) -> Bool {
+        guard current.isKeyword(keyword) else { return false }
+        advance()
+        return true
+    }
+
+    /// Consumes the symbol if it is next.
+    mutating func acceptSymbol(_ symbol: String) -> Bool {
+        guard current.isSymbol(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func expect(_ keyword: String) throws(SQLError) {
+        guard accept(keyword) else { throw syntaxError(hint: "expected \(keyword)") }
+    }
+
+    mutating func expectSymbol(_ symbol: String) throws(SQLError) {
+        guard acceptSymbol(symbol) else {
+            throw syntaxError(hint: symbol == ")" || symbol == "]" || symbol == ">" ? "missing '\(symbol)'" : "expected '\(symbol)'")
+        }
+    }
+
+    /// Trailing semicolons, then the end of the text.
+    mutating func expectEndOfStatement() throws(SQLError) {
+        while acceptSymbol(";") {}
+        try expectEnd()
+    }
+
+    func expectEnd() throws(SQLError) {
+        guard current.kind == .end else {
+            if current.isSymbol(")") { throw syntaxError(hint: "unmatched ')'") }
+            throw syntaxError(hint: "extra input '\(tokenText(current))'")
+        }
+    }
+
+    // MARK: Depth
+
+    /// Counts one level of nesting; fails past `maxDepth`. Pair with `leave()`.
+    mutating func enter() throws(SQLError) {
+        depth += 1
+        if depth > Self.maxDepth {
+            throw SQLError(.syntax, "The statement is nested too deeply (more than \(Self.maxDepth) levels)",
+                           errorClass: "PARSE_SYNTAX_ERROR", at: current.position)
+        }
+    }
+
+    mutating func leave() { depth -= 1 }
+
+    // MARK: Errors
+
+    /// The source text of a token, shortened, as messages show it.
+    func tokenText(_ token: SQLToken) -> String {
+        let end = min(token.end, source.count)
+        guard token.start < end else { return token.text }
+        return SQLLexer.shorten(String(decoding: source[token.start..<end], as: UTF8.self))
+    }
+
+    /// `Syntax error at or near 'x'[: hint]` at the current token. When the token follows an
+    /// alias written without `AS` that looks like a misspelled keyword (`SELECT a FORM t`), the
+    /// error points at that word instead, where the mistake is.
+    func syntaxError(hint: String? = nil) -> SQLError {
+        if let aliasIndex = lastBareAliasIndex, aliasIndex == index - 1,
+           SQLParser.misspelledKeyword(tokens[aliasIndex].text) != nil {
+            return SQLError(.syntax, "Syntax error at or near '\(tokenText(tokens[aliasIndex]))'",
+                            errorClass: "PARSE_SYNTAX_ERROR", at: tokens[aliasIndex].position)
+        }
+        let near = current.kind == .end ? "end of input" : "'\(tokenText(current))'"
+        var message = "Syntax error at or near \(near)"
+        if let hint { message += ": \(hint)" }
+        return SQLError(.syntax, message, errorClass: "PARSE_SYNTAX_ERROR", at: current.position)
+    }
+
+    /// Clause keywords a bare alias may be a typo of.
+    private static let clauseKeywords = ["FROM", "WHERE", "GROUP", "ORDER", "HAVING", "LIMIT", "JOIN", "UNION",
+                                         "SELECT", "INNER", "OUTER", "CROSS", "EXCEPT", "INTERSECT", "WINDOW"]
+
+    /// The keyword `word` is one edit (insertion, deletion, substitution, swap) away from, if any.
+    static func misspelledKeyword(_ word: String) -> String? {
+        let upper = Array(word.uppercased())
+        guard upper.count >= 4 else { return nil }
+        for keyword in clauseKeywords where keyword != String(upper) {
+            if isOneEditAway(upper, Array(keyword)) { return keyword }
+        }
+        return nil
+    }
+
+    private static func isOneEditAway(_ a: [Character], _ b: [Character]) -> Bool {
+        if a.count == b.count {
+            let differences = (0..<a.count).filter { a[$0] != b[$0] }
+            if differences.count == 1 { return true }
+            if differences.count == 2, differences[1] == differences[0] + 1 {
+                return a[differences[0]] == b[differences[1]] && a[differences[1]] == b[differences[0]]
+            }
+            return false
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        var i = 0
+        while i < short.count && short[i] == long[i] { i += 1 }
+        return Array(short[i...]) == Array(long[(i + 1)...])
+    }
+
+    // MARK: Names
+
+    /// An identifier: a backquoted name, or a word; a bare word must not be reserved unless
+    /// `allowReserved` (names after `AS` or after a dot).
+    mutating func identifier(allowReserved: Bool = false) throws(SQLError) -> ASTIdentifier {
+        let token = current
+        switch token.kind {
+        case .quotedIdentifier:
+            advance()
+            return ASTIdentifier(token.text, at: token.position)
+        case .word where allowReserved || !SQLKeywords.isReserved(token.text):
+            advance()
+            return ASTIdentifier(token.text, at: token.position)
+        default:
+            throw syntaxError()
+        }
+    }
+
+    /// True when the current token can start a bare (non-`AS`) identifier.
+    var atBareIdentifier: Bool {
+        current.kind == .quotedIdentifier || (current.kind == .word && !SQLKeywords.isReserved(current.text))
+    }
+
+    /// `name(.name)*`.
+    mutating func objectName() throws(SQLError) -> ASTObjectName {
+        let position = current.position
+        var parts = [try identifier().name]
+        while current.isSymbol("."), peek().kind == .word || peek().kind == .quotedIdentifier {
+            advance()
+            parts.append(try identifier(allowReserved: true).name)
+        }
+        return ASTObjectName(parts, at: position)
+    }
+
+    /// `(a, b, c)`.
+    mutating func identifierList() throws(SQLError) -> [ASTIdentifier] {
+        try expectSymbol("(")
+        var names = [try identifier(allowReserved: true)]
+        while acceptSymbol(",") { names.append(try identifier(allowReserved: true)) }
+        try expectSymbol(")")
+        return names
+    }
+
+    /// A string literal's value; adjacent literals are joined (`'a' 'b'` is `'ab'`).
+    mutating func stringLiteral() throws(SQLError) -> String {
+        guard current.kind == .string else { throw syntaxError(hint: "expected a string literal") }
+        var value = ""
+        while current.kind == .string {
+            value += current.text
+            advance()
+        }
+        return value
+    }
+
+    /// The raw source text between two byte offsets.
+    func sourceText(from start: Int, to end: Int) -> String {
+        let end = min(end, source.count)
+        guard start < end else { return "" }
+        return String(decoding: source[start..<end], as: UTF8.self)
+    }
+}
