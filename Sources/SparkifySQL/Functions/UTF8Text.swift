@@ -1,0 +1,94 @@
+/// Character-level helpers on UTF-8 bytes (a character is a Unicode code point, as Spark's
+/// `UTF8String` counts them).
+enum UTF8Text {
+    @inline(__always)
+    static func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
+
+    /// Code points in `bytes`.
+    @inline(__always)
+    static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for b in bytes where !isContinuation(b) { n += 1 }
+        return n
+    }
+
+    /// Byte offset of character `index` (clamped to the end).
+    static func byteOffset(_ bytes: UnsafeBufferPointer<UInt8>, character index: Int) -> Int {
+        if index <= 0 { return 0 }
+        var chars = 0
+        var i = 0
+        while i < bytes.count {
+            if !isContinuation(bytes[i]) {
+                if chars == index { return i }
+                chars += 1
+            }
+            i += 1
+        }
+        return bytes.count
+    }
+
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b >= 0x80 { return false }
+        return true
+    }
+
+    /// Position (bytes) of `needle` in `haystack` from byte `from`, or nil.
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        let n = needle.count, h = haystack.count
+        if n == 0 { return from <= h ? from : nil }
+        if n > h { return nil }
+        let first = needle[0]
+        var i = from
+        while i <= h - n {
+            if haystack[i] == first {
+                var k = 1
+                while k < n, haystack[i + k] == needle[k] { k += 1 }
+                if k == n { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The character index of byte offset `offset`.
+    static func characterIndex(_ bytes: UnsafeBufferPointer<UInt8>, byteOffset offset: Int) -> Int {
+        var n = 0
+        for i in 0..<min(offset, bytes.count) where !isContinuation(bytes[i]) { n += 1 }
+        return n
+    }
+
+    /// Lower-cases (or upper-cases) as Java does: ASCII byte-wise, otherwise via Swift's
+    /// Unicode case mapping.
+    static func appendCaseMapped(_ bytes: UnsafeBufferPointer<UInt8>, upper: Bool, to out: inout [UInt8]) {
+        if isASCII(bytes) {
+            if upper {
+                for b in bytes { out.append(b >= 97 && b <= 122 ? b - 32 : b) }
+            } else {
+                for b in bytes { out.append(b >= 65 && b <= 90 ? b + 32 : b) }
+            }
+            return
+        }
+        let s = String(decoding: bytes, as: UTF8.self)
+        out.append(contentsOf: (upper ? s.uppercased() : s.lowercased()).utf8)
+    }
+
+    /// Appends a JSON string literal of `bytes`.
+    static func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+            case 92: out.append(contentsOf: [92, 92])
+            case 10: out.append(contentsOf: [92, UInt8(ascii: "n")])
+            case 13: out.append(contentsOf: [92, UInt8(ascii: "r")])
+            case 9: out.append(contentsOf: [92, UInt8(ascii: "t")])
+            case 0..<32:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
