@@ -1,0 +1,89 @@
+import SparkifyTables
+
+/// Rows of a window sorted by partition and order keys, with partition and peer bounds.
+/// Positions are indices into the sorted order.
+struct WindowLayout {
+    let rowCount: Int
+    /// Sorted position → row.
+    let order: [Int]
+    /// Per position: where its partition starts and ends (exclusive).
+    let partitionStart: [Int]
+    let partitionEnd: [Int]
+    /// Per position: where its peers (equal ORDER BY keys in the partition) start and end.
+    let peerStart: [Int]
+    let peerEnd: [Int]
+
+    init(partitionBy: [Column], orderBy: [SortOperator.Key], rowCount: Int, context: OperatorContext) throws {
+        self.rowCount = rowCount
+        var words = [OrderWord]()
+        if !partitionBy.isEmpty {
+            let grouping = try KeyGrouping.make(keys: partitionBy, context: context)
+            let maximum = UInt64(max(0, grouping.groupCount - 1))
+            words.append(OrderWord(values: grouping.groupIds.map { UInt64($0) }, bits: 64 - maximum.leadingZeroBitCount))
+        }
+        let partitionWords = words.count
+        if !orderBy.isEmpty {
+            guard orderBy.allSatisfy({ $0.column.count == rowCount }) else {
+                throw SQLError(.execution, "window keys differ in length", errorClass: "INTERNAL_ERROR")
+            }
+            let orderWords = try SortOperator.orderWords(orderBy, rowCount: rowCount, context: context)
+            words.append(contentsOf: orderWords)
+        }
+        let sorted = try SortOperator.sortedRows(words, rowCount: rowCount, context: context)
+        order = sorted
+        @inline(__always) func same(_ a: Int, _ b: Int, _ range: Range<Int>) -> Bool {
+            for w in range where words[w].values[a] != words[w].values[b] { return false }
+            return true
+        }
+        var pStart = [Int](repeating: 0, count: rowCount), pEnd = pStart
+        var qStart = pStart, qEnd = pStart
+        var p = 0
+        while p < rowCount {
+            var e = p + 1
+            while e < rowCount, same(sorted[p], sorted[e], 0..<partitionWords) { e += 1 }
+            var q = p
+            while q < e {
+                var qe = q + 1
+                while qe < e, same(sorted[q], sorted[qe], partitionWords..<words.count) { qe += 1 }
+                for i in q..<qe {
+                    qStart[i] = q
+                    qEnd[i] = qe
+                }
+                q = qe
+            }
+            for i in p..<e {
+                pStart[i] = p
+                pEnd[i] = e
+            }
+            p = e
+        }
+        partitionStart = pStart
+        partitionEnd = pEnd
+        peerStart = qStart
+        peerEnd = qEnd
+    }
+
+    /// The frame of position `p` as a position range (empty when the bounds cross).
+    func frame(_ frame: WindowOperator.Frame, at p: Int) throws -> Range<Int> {
+        let ps = partitionStart[p], pe = partitionEnd[p]
+        func position(_ bound: WindowOperator.FrameBound, isStart: Bool) throws -> Int {
+            switch bound {
+            case .unboundedPreceding: return ps
+            case .unboundedFollowing: return pe
+            case .currentRow:
+                if frame.unit == .range { return isStart ? peerStart[p] : peerEnd[p] }
+                return isStart ? p : p + 1
+            case let .preceding(k), let .following(k):
+                guard frame.unit == .rows else {
+                    throw SQLError(.unsupported, "RANGE frames with offsets are not supported yet; use ROWS", errorClass: "UNSUPPORTED_FEATURE")
+                }
+                let signed = { if case .preceding = bound { return -k } else { return k } }()
+                let at = p + signed + (isStart ? 0 : 1)
+                return min(pe, max(ps, at))
+            }
+        }
+        let lo = try position(frame.start, isStart: true)
+        let hi = try position(frame.end, isStart: false)
+        return lo..<max(lo, hi)
+    }
+}

@@ -1,0 +1,147 @@
+import SparkifyTables
+
+/// Aggregates over window frames.
+extension WindowOperator {
+    /// `function(arguments)` over each row's frame, in row order. A frame that only grows
+    /// from a fixed start is accumulated incrementally (as Spark's running frames are);
+    /// any other frame is recomputed from its start, in frame order.
+    static func frameAggregate(
+        _ function: HashAggregation.Function, arguments: [Column], type: DataType, frame: Frame, layout: WindowLayout
+    ) throws -> Column {
+        let n = layout.rowCount
+        var state = try FrameAccumulator(function, arguments: arguments, order: layout.order)
+        var builder = ColumnBuilder(type: type, capacity: n)
+        var resultAt = [Int](repeating: 0, count: n)  // row → position of its result in `builder`
+        var previous = 0..<0
+        for p in 0..<n {
+            let range = try layout.frame(frame, at: p)
+            if p == 0 || range.lowerBound != previous.lowerBound || range.upperBound < previous.upperBound
+                || layout.partitionStart[p] != layout.partitionStart[p - 1] {
+                state.reset()
+                for q in range { try state.add(position: q) }
+            } else {
+                for q in previous.upperBound..<range.upperBound { try state.add(position: q) }
+            }
+            previous = range
+            try state.appendResult(to: &builder, type: type)
+            resultAt[layout.order[p]] = p
+        }
+        return builder.build().gather(resultAt)
+    }
+}
+
+/// The running state of one aggregate over a window frame.
+struct FrameAccumulator {
+    let function: HashAggregation.Function
+    let argument: Column?
+    let order: [Int]
+    let compare: ((Int, Int) -> Int)?
+    let numbers: [Double]
+    let decimalScale: Int?
+    var count: Int64 = 0
+    var integerSum: Int64 = 0
+    var doubleSum: Double = 0
+    var decimalSum: Int128 = 0
+    var best = -1
+
+    init(_ function: HashAggregation.Function, arguments: [Column], order: [Int]) throws {
+        self.function = function
+        self.order = order
+        argument = arguments.first
+        switch function {
+        case .countStar, .count, .sum, .avg, .min, .max: break
+        default:
+            throw SQLError(.unsupported, "\(function) is not supported as a window function", errorClass: "UNSUPPORTED_FEATURE")
+        }
+        if function != .countStar, arguments.isEmpty {
+            throw SQLError(.analysis, "\(function) needs an argument", errorClass: "WRONG_NUM_ARGS")
+        }
+        compare = (function == .min || function == .max) ? arguments.first.map(RowComparison.comparator) : nil
+        if case let .decimal(_, scale)? = argument?.type {
+            decimalScale = scale
+            numbers = []
+        } else {
+            decimalScale = nil
+            numbers = (function == .sum || function == .avg) ? argument.map(HashAggregation.doubles) ?? [] : []
+        }
+    }
+
+    mutating func reset() {
+        count = 0
+        integerSum = 0
+        doubleSum = 0
+        decimalSum = 0
+        best = -1
+    }
+
+    mutating func add(position: Int) throws {
+        let row = order[position]
+        guard let argument else { count += 1; return }
+        if argument.isNull(row) { return }
+        count += 1
+        switch function {
+        case .sum, .avg:
+            if let decimalScale, case let .string(arena) = argument.values {
+                guard let value = arena.withBytes(at: row, { DecimalScaled.parse($0, scale: decimalScale) }) else {
+                    throw SQLError(.execution, "'\(arena[row])' is not a decimal", errorClass: "CAST_INVALID_INPUT")
+                }
+                let (total, overflow) = decimalSum.addingReportingOverflow(value)
+                if overflow { throw HashAggregation.decimalOverflow() }
+                decimalSum = total
+            } else if function == .sum, case .bigint = HashAggregation.sumKind(argument.type) {
+                let value: Int64
+                switch argument.values {
+                case let .int64(v): value = v[row]
+                case let .int32(v): value = Int64(v[row])
+                default: value = 0
+                }
+                let (total, overflow) = integerSum.addingReportingOverflow(value)
+                if overflow { throw HashAggregation.longOverflow() }
+                integerSum = total
+            } else {
+                doubleSum += numbers[row]
+            }
+        case .min, .max:
+            if best < 0 {
+                best = row
+            } else if let compare {
+                let c = compare(row, best)
+                if function == .max ? c > 0 : c < 0 { best = row }
+            }
+        default: break
+        }
+    }
+
+    func appendResult(to builder: inout ColumnBuilder, type: DataType) throws {
+        switch function {
+        case .countStar, .count: builder.append(count)
+        case .sum, .avg:
+            if count == 0 { builder.appendNull(); return }
+            if case let .decimal(precision, scale) = type, let decimalScale {
+                if function == .sum {
+                    guard DecimalScaled.fits(decimalSum, precision: precision) else { throw HashAggregation.decimalOverflow() }
+                    builder.append(DecimalScaled.format(decimalSum, scale: scale))
+                } else {
+                    let (scaled, overflow) = decimalSum.multipliedReportingOverflow(by: DecimalScaled.powerOfTen(scale - decimalScale))
+                    if overflow { throw HashAggregation.decimalOverflow() }
+                    builder.append(DecimalScaled.format(DecimalScaled.divideRoundingHalfUp(scaled, by: Int128(count)), scale: scale))
+                }
+            } else if type == .bigint {
+                builder.append(integerSum)
+            } else {
+                builder.append(function == .avg ? doubleSum / Double(count) : doubleSum)
+            }
+        case .min, .max:
+            guard best >= 0, let argument else { builder.appendNull(); return }
+            builder.append(argument.value(at: best))
+        default: builder.appendNull()
+        }
+    }
+}
+
+extension HashAggregation {
+    /// The result type of `sum` over `type`, or `.null` when it has none.
+    static func sumKind(_ type: DataType) -> DataType {
+        (try? resultType(.sum, argumentTypes: [type])) ?? .null
+    }
+}

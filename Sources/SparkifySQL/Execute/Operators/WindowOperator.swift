@@ -1,0 +1,110 @@
+import SparkifyTables
+
+/// Window functions (`f(...) OVER (PARTITION BY ... ORDER BY ... frame)`) over already
+/// evaluated columns. Results come back in the input's row order.
+public enum WindowOperator {
+    /// One end of a window frame.
+    public enum FrameBound: Sendable, Hashable {
+        case unboundedPreceding
+        case preceding(Int)
+        case currentRow
+        case following(Int)
+        case unboundedFollowing
+    }
+
+    /// `ROWS` or `RANGE BETWEEN start AND end`. RANGE supports UNBOUNDED and CURRENT ROW
+    /// (a row's peers: rows with equal ORDER BY keys).
+    public struct Frame: Sendable, Hashable {
+        public enum Unit: Sendable, Hashable { case rows, range }
+        public var unit: Unit
+        public var start: FrameBound
+        public var end: FrameBound
+
+        public init(_ unit: Unit, _ start: FrameBound, _ end: FrameBound) {
+            self.unit = unit
+            self.start = start
+            self.end = end
+        }
+
+        /// Spark's frame with ORDER BY: RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW.
+        public static let runningWithPeers = Frame(.range, .unboundedPreceding, .currentRow)
+        /// Spark's frame without ORDER BY: the whole partition.
+        public static let wholePartition = Frame(.rows, .unboundedPreceding, .unboundedFollowing)
+    }
+
+    public enum Function: Sendable, Hashable {
+        case rowNumber, rank, denseRank, percentRank, cumeDist
+        /// `ntile(buckets)`.
+        case ntile(Int)
+        /// `lag(x, offset[, default])`: arguments `[x]` or `[x, default]` (default evaluated per row).
+        case lag(offset: Int)
+        case lead(offset: Int)
+        case firstValue(ignoreNulls: Bool)
+        case lastValue(ignoreNulls: Bool)
+        /// An aggregate over the frame: countStar, count, sum, avg, min, max.
+        case aggregate(HashAggregation.Function)
+    }
+
+    /// One window function call; `frame` nil means Spark's default for the window.
+    public struct Call: Sendable {
+        public var function: Function
+        public var arguments: [Column]
+        public var frame: Frame?
+
+        public init(_ function: Function, _ arguments: [Column] = [], frame: Frame? = nil) {
+            self.function = function
+            self.arguments = arguments
+            self.frame = frame
+        }
+    }
+
+    /// Spark's result type of a window function.
+    public static func resultType(_ function: Function, argumentTypes: [DataType]) throws -> DataType {
+        switch function {
+        case .rowNumber, .rank, .denseRank, .ntile: return .int
+        case .percentRank, .cumeDist: return .double
+        case .lag, .lead, .firstValue, .lastValue:
+            guard let type = argumentTypes.first else {
+                throw SQLError(.analysis, "\(function) needs an argument", errorClass: "WRONG_NUM_ARGS")
+            }
+            return type
+        case let .aggregate(aggregate): return try HashAggregation.resultType(aggregate, argumentTypes: argumentTypes)
+        }
+    }
+
+    /// Evaluates `calls` over one window (`PARTITION BY partitionBy ORDER BY orderBy`);
+    /// one column per call, in row order.
+    public static func evaluate(
+        _ calls: [Call], partitionBy: [Column], orderBy: [SortOperator.Key], rowCount: Int,
+        context: OperatorContext = OperatorContext()
+    ) throws -> [Column] {
+        let layout = try WindowLayout(partitionBy: partitionBy, orderBy: orderBy, rowCount: rowCount, context: context)
+        return try calls.map { call in
+            try context.check()
+            guard call.arguments.allSatisfy({ $0.count == rowCount }) else {
+                throw SQLError(.execution, "window function arguments differ in length", errorClass: "INTERNAL_ERROR")
+            }
+            let frame = call.frame ?? (orderBy.isEmpty ? .wholePartition : .runningWithPeers)
+            return try evaluate(call, frame: frame, layout: layout)
+        }
+    }
+
+    static func evaluate(_ call: Call, frame: Frame, layout: WindowLayout) throws -> Column {
+        let type = try resultType(call.function, argumentTypes: call.arguments.map(\.type))
+        switch call.function {
+        case .rowNumber, .rank, .denseRank, .ntile:
+            return Column(type: .int, values: .int32(rankings(call.function, layout: layout)))
+        case .percentRank, .cumeDist:
+            return Column(type: .double, values: .double(distributions(call.function, layout: layout)))
+        case let .lag(offset), let .lead(offset):
+            let shift = { if case .lag = call.function { return -offset } else { return offset } }()
+            return shifted(call.arguments, by: shift, layout: layout)
+        case let .firstValue(ignoreNulls), let .lastValue(ignoreNulls):
+            let isLast = { if case .lastValue = call.function { return true } else { return false } }()
+            let rows = try frameValueRows(call.arguments[0], last: isLast, ignoreNulls: ignoreNulls, frame: frame, layout: layout)
+            return call.arguments[0].gather(rows)
+        case let .aggregate(function):
+            return try frameAggregate(function, arguments: call.arguments, type: type, frame: frame, layout: layout)
+        }
+    }
+}
