@@ -17,6 +17,15 @@ public struct StringArena: Hashable, Sendable {
         for s in strings { append(s) }
     }
 
+    /// An arena over `bytes` already laid out, with `offsets` as described on `offsets`
+    /// (`count + 1` non-decreasing values, the first 0, the last `bytes.count`). For bulk
+    /// builders (the JSON reader) that fill their own buffers.
+    public init(bytes: [UInt8], offsets: [Int]) {
+        precondition(offsets.first == 0 && offsets.last == bytes.count, "StringArena: offsets do not span the bytes")
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
     public var count: Int { offsets.count - 1 }
 
     public mutating func reserveCapacity(values: Int, bytes byteCount: Int) {

@@ -16,6 +16,14 @@ public struct Validity: Hashable, Sendable {
         count = 0
     }
 
+    /// A bitmap over `words` already laid out (bit `i % 64` of word `i / 64`, set = valid;
+    /// bits past `count` clear). For bulk builders (the JSON reader).
+    public init(words: [UInt64], count: Int) {
+        precondition(words.count == (count + 63) >> 6, "Validity: \(words.count) words for \(count) values")
+        self.words = words
+        self.count = count
+    }
+
     @inline(__always)
     public func isValid(_ index: Int) -> Bool {
         words[index >> 6] & (1 << UInt64(index & 63)) != 0

@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// Keeps freed chunk storage from lingering in the process: glibc raises its mmap threshold
+/// after large frees, so multi-megabyte buffers would come from the heap and stay resident
+/// after `free`. A fixed threshold keeps them mapped and returned on free, which is what
+/// keeps peak memory below the bytes read.
+enum MemoryTuning {
+    #if canImport(Glibc)
+    // <malloc.h> is not part of the Glibc module.
+    @_silgen_name("mallopt")
+    private static func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    #endif
+
+    private static let done = Atomic<Bool>(false)
+
+    static func returnFreedMemoryEagerly() {
+        #if canImport(Glibc)
+        if done.exchange(true, ordering: .relaxed) { return }
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 1 << 20)
+        #endif
+    }
+}

@@ -1,2 +1,0 @@
-/// The JSON lake reader. (Being built: see issue 2.)
-public enum JSONReaderPlaceholder {}
