@@ -43,8 +43,8 @@ extension SQLParser {
         while let op = current.keyword, ["UNION", "EXCEPT", "MINUS"].contains(op) {
             advance()
             let all = try setQuantifier()
-            let right = try intersectTerm()
-            left = .setOperation(op == "UNION" ? .union : .except, all: all, left, right)
+            let right = Self.unwrapped(try intersectTerm())
+            left = .setOperation(op == "UNION" ? .union : .except, all: all, Self.unwrapped(left), right)
             chain += 1
             try checkChain(chain)
         }
@@ -57,11 +57,19 @@ extension SQLParser {
         var chain = 0
         while accept("INTERSECT") {
             let all = try setQuantifier()
-            left = .setOperation(.intersect, all: all, left, try queryPrimary())
+            left = .setOperation(.intersect, all: all, Self.unwrapped(left), Self.unwrapped(try queryPrimary()))
             chain += 1
             try checkChain(chain)
         }
         return left
+    }
+
+    /// A parenthesized set operation without its own WITH, ORDER BY or LIMIT, used as an operand
+    /// of another: the parentheses only group, so the tree alone keeps the meaning.
+    private static func unwrapped(_ body: ASTQueryBody) -> ASTQueryBody {
+        guard case let .nested(query) = body, case .setOperation = query.body, query.ctes.isEmpty,
+              query.orderBy.isEmpty, query.limit == nil, query.offset == nil else { return body }
+        return query.body
     }
 
     /// `ALL` → true; `DISTINCT` or nothing → false.

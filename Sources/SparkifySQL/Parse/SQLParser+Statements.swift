@@ -242,14 +242,14 @@ extension SQLParser {
         repeat {
             let key: String
             if current.kind == .string {
-                key = try stringLiteral()
+                key = try stringLiteral(single: true)
             } else {
                 key = try objectName().parts.joined(separator: ".")
             }
             _ = acceptSymbol("=")
             let value: String
             switch current.kind {
-            case .string: value = try stringLiteral()
+            case .string: value = try stringLiteral(single: true)
             case .number:
                 value = tokenText(current)
                 advance()

@@ -226,9 +226,14 @@ public struct SQLParser {
         return names
     }
 
-    /// A string literal's value; adjacent literals are joined (`'a' 'b'` is `'ab'`).
-    mutating func stringLiteral() throws(SQLError) -> String {
+    /// A string literal's value; adjacent literals are joined (`'a' 'b'` is `'ab'`) unless
+    /// `single` (option lists, where `'key' 'value'` are two literals).
+    mutating func stringLiteral(single: Bool = false) throws(SQLError) -> String {
         guard current.kind == .string else { throw syntaxError(hint: "expected a string literal") }
+        if single {
+            defer { advance() }
+            return current.text
+        }
         var value = ""
         while current.kind == .string {
             value += current.text

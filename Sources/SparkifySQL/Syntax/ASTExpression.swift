@@ -153,4 +153,17 @@ public struct ASTFunctionCall: Hashable, Sendable {
 
     /// The last name part, lowercased: what to look up in the function registry.
     public var lowercasedName: String { (name.last ?? "").lowercased() }
+
+    /// Function names compare case-insensitively (`SUM(x)` equals `sum(x)`).
+    public static func == (lhs: ASTFunctionCall, rhs: ASTFunctionCall) -> Bool {
+        lhs.name.map { $0.lowercased() } == rhs.name.map { $0.lowercased() } && lhs.arguments == rhs.arguments
+            && lhs.isDistinct == rhs.isDistinct && lhs.filter == rhs.filter && lhs.ignoreNulls == rhs.ignoreNulls
+            && lhs.window == rhs.window
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name.map { $0.lowercased() })
+        hasher.combine(arguments)
+        hasher.combine(isDistinct)
+    }
 }

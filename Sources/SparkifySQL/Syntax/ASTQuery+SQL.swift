@@ -17,15 +17,20 @@ extension ASTQuery: CustomStringConvertible {
 }
 
 extension ASTQueryBody: CustomStringConvertible {
-    /// A set operation whose right side is itself a set operation prints that side in parentheses,
-    /// which makes the precedence visible (`a UNION (b INTERSECT c)`).
+    /// Set operations print their operands in parentheses where precedence needs them: a right
+    /// operand that is itself a set operation, and a UNION/EXCEPT left operand of INTERSECT
+    /// (`a UNION (b INTERSECT c)`, `(a UNION b) INTERSECT c`).
     public var description: String {
         switch self {
         case let .select(select): return select.description
         case let .setOperation(op, all, left, right):
+            var leftText = left.description
+            if op == .intersect, case let .setOperation(leftOp, _, _, _) = left, leftOp != .intersect {
+                leftText = "(" + leftText + ")"
+            }
             var rightText = right.description
             if case .setOperation = right { rightText = "(" + rightText + ")" }
-            return "\(left) \(op.rawValue)\(all ? " ALL" : "") \(rightText)"
+            return "\(leftText) \(op.rawValue)\(all ? " ALL" : "") \(rightText)"
         case let .nested(query): return "(\(query))"
         case let .values(rows): return "VALUES " + ASTRelation.rowsSQL(rows)
         case let .table(name): return "TABLE \(name)"

@@ -50,12 +50,23 @@ extension ASTStatement: CustomStringConvertible {
         case let .set(command):
             switch command {
             case let .list(verbose): return verbose ? "SET -v" : "SET"
-            case let .get(key): return "SET \(key)"
-            case let .assign(key, value): return "SET \(key)=\(value)"
+            case let .get(key): return "SET \(Self.configKey(key))"
+            case let .assign(key, value):
+                let needsQuotes = value.contains(";") || value != value.trimmingSpaces
+                return "SET \(Self.configKey(key))=" + (needsQuotes ? SQLText.backquoted(value) : value)
             }
         case let .reset(key): return "RESET" + (key.map { " " + $0 } ?? "")
         case let .use(database): return "USE " + SQLText.identifier(database)
         }
+    }
+
+    /// A `SET` key as written when it is a plain config key, else backquoted.
+    private static func configKey(_ key: String) -> String {
+        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { scalar in
+            (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
+                || scalar == "_" || scalar == "." || scalar == ":" || scalar == "\\"
+        }
+        return plain ? key : SQLText.backquoted(key)
     }
 
     private static func showSuffix(_ database: String?, _ pattern: String?) -> String {
@@ -89,5 +100,15 @@ extension ASTCreateTable: CustomStringConvertible {
         if !properties.isEmpty { text += " TBLPROPERTIES (" + SQLText.options(properties) + ")" }
         if let query { text += " AS \(query)" }
         return text
+    }
+}
+
+extension String {
+    /// Without leading and trailing white space.
+    fileprivate var trimmingSpaces: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(self[first...last])
     }
 }
