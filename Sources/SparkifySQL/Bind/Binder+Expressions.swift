@@ -151,7 +151,7 @@ extension Binder {
 
         case .row:
             throw SQLError(.unsupported, "Row constructors `(a, b)` are supported only on the left of IN (subquery).", errorClass: "UNSUPPORTED_FEATURE", at: position)
-        case .subscript, .field:
+        case .element, .field:
             throw SQLError(.unsupported, "Accessing array elements and struct fields is not supported by sparkify yet: \(expression).", errorClass: "UNSUPPORTED_FEATURE", at: position)
         case .lambda:
             throw SQLError(.unsupported, "Lambda functions are not supported by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE", at: position)

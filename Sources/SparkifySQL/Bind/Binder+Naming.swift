@@ -50,7 +50,7 @@ extension ASTExpression {
             return false
         case let .unary(_, e), let .isNull(e, _), let .isBoolean(e, _, _), let .cast(e, _, _), let .field(e, _):
             return e.containsAggregate
-        case let .binary(_, l, r), let .isDistinctFrom(l, r, _), let .subscript(l, r):
+        case let .binary(_, l, r), let .isDistinctFrom(l, r, _), let .element(l, r):
             return l.containsAggregate || r.containsAggregate
         case let .between(e, low, high, _):
             return e.containsAggregate || low.containsAggregate || high.containsAggregate

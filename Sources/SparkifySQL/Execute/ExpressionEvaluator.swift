@@ -48,7 +48,7 @@ struct ExpressionEvaluator {
             return .constant(value, type)
 
         case let .cast(operand, type, isTry):
-            return try CastKernel.cast(try evaluate(operand), to: type, mode: isTry ? .try : .ansi, rowCount: rowCount, context: context)
+            return try CastKernel.cast(try evaluate(operand), to: type, mode: isTry ? .tryCast : (context.ansiEnabled ? .ansi : .legacy), rowCount: rowCount, context: context)
 
         case let .call("and", args, _) where args.count == 2:
             return try shortCircuit(args[0], args[1], isAnd: true)

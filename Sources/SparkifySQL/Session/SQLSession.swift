@@ -103,6 +103,6 @@ extension SQLSession {
     public func castToString(_ column: Column) throws -> Column {
         if column.type == .string { return column }
         let context = EvaluationContext(timeZone: timeZone)
-        return try CastKernel.cast(column, to: .string, mode: .try, context: context)
+        return try CastKernel.cast(column, to: .string, mode: .tryCast, context: context)
     }
 }
