@@ -16,11 +16,12 @@ struct WeightedSampler: Sendable {
         cumulative = sums
     }
 
-    /// A Zipf-like sampler: the item at popularity rank r (0-based) has weight 1 / (r + 1).
+    /// A Zipf–Mandelbrot sampler: the item at popularity rank r (0-based) has weight
+    /// 1 / (r + 3), a long tail under a head that is not dominated by one single item.
     ///
     /// `rankOfItem[i]` is the rank of item i, so popularity need not follow index order.
     init(zipfRanks rankOfItem: [Int]) {
-        self.init(weights: rankOfItem.map { 1.0 / Double($0 + 1) })
+        self.init(weights: rankOfItem.map { 1.0 / Double($0 + 3) })
     }
 
     /// How many items the sampler draws from.
