@@ -57,6 +57,8 @@ struct SQLCommand: ParsableCommand {
                 case let .rows(table):
                     renderer.timeZoneOffset = { micros in zone.offset(atMicros: micros) }
                     print(renderer.render(table), terminator: "")
+                case let .plan(text):
+                    print(text, terminator: "")
                 case let .message(message):
                     FileHandle.standardError.write(Data((message + "\n").utf8))
                 }

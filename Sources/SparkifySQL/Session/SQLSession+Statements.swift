@@ -89,7 +89,7 @@ extension SQLSession {
             return .rows(describe(plan.output.map(\.field)))
 
         case let .explain(mode, inner):
-            return .rows(stringTable(["plan"], [[try explain(inner, extended: mode == .extended, cancellation: cancellation)]]))
+            return .plan(try explain(inner, extended: mode == .extended, cancellation: cancellation))
 
         case let .set(command):
             return try runSet(command)

@@ -6,10 +6,18 @@ public enum StatementResult: Sendable {
     case rows(Table)
     /// What a statement that returns no rows did: "Created temporary view songs (71 rows)".
     case message(String)
+    /// EXPLAIN's plan text.
+    case plan(String)
 
-    /// The rows, when the statement gave rows.
+    /// The rows, when the statement gave rows (EXPLAIN: one row, column `plan`, as in Spark).
     public var table: Table? {
-        if case let .rows(table) = self { return table }
-        return nil
+        switch self {
+        case let .rows(table): return table
+        case let .plan(text):
+            var builder = ColumnBuilder(type: .string)
+            builder.append(text)
+            return Table(schema: Schema([Field("plan", .string)]), columns: [builder.build()])
+        case .message: return nil
+        }
     }
 }
