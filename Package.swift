@@ -40,6 +40,7 @@ let package = Package(
         .testTarget(
             name: "SparkifySQLTests",
             dependencies: ["SparkifySQL", "SparkifyTables"],
+            exclude: ["Plans"],
             resources: [.copy("Logic")]
         ),
     ],

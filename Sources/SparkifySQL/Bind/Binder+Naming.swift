@@ -8,6 +8,10 @@ extension Binder {
         case let .column(parts): return parts.last ?? ""
         case let .literal(.string(s)): return s
         case .literal(.null): return "NULL"
+        case let .literal(.integer(value, _)): return String(value)
+        case let .literal(.double(value)), let .literal(.float(value)): return ValueFormatter.double(value)
+        case let .literal(.decimal(text)): return text
+        case let .literal(.boolean(value)): return value ? "true" : "false"
         case let .function(call):
             let name = call.lowercasedName
             if name == "count", call.arguments.count == 1, case .star = call.arguments[0].kind, call.window == nil {
@@ -18,8 +22,7 @@ extension Binder {
             if call.window != nil { text += " OVER (...)" }
             return text
         case let .binary(op, l, r):
-            let symbol = op == .and || op == .or ? op.rawValue : op.rawValue
-            return "(\(autoName(l)) \(symbol) \(autoName(r)))"
+            return "(\(autoName(l)) \(op.rawValue) \(autoName(r)))"
         case let .cast(operand, type, isTry):
             return "\(isTry ? "TRY_CAST" : "CAST")(\(autoName(operand)) AS \(type.sql))"
         case let .unary(op, operand):

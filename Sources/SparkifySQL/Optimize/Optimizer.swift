@@ -16,6 +16,7 @@ public struct Optimizer {
         var result = foldConstants(in: plan)
         result = PredicatePushdown.apply(result)
         result = ProjectionPruning.apply(result)
+        result = CollapseProjects.apply(result)
         return result
     }
 
