@@ -63,7 +63,8 @@ struct BindScope {
         let suggestions = NameSuggestions.nearest(to: target, among: candidates, limit: 5)
         var message = "A column or function parameter with name `\(target)` cannot be resolved."
         if !suggestions.isEmpty {
-            message += " Did you mean one of the following? [" + suggestions.map { "`\($0)`" }.joined(separator: ", ") + "]."
+            let quoted = suggestions.map { $0.split(separator: ".").map { "`\($0)`" }.joined(separator: ".") }
+            message += " Did you mean one of the following? [" + quoted.joined(separator: ", ") + "]."
         }
         return SQLError(.analysis, message, errorClass: "UNRESOLVED_COLUMN.WITH_SUGGESTION", at: position)
     }
