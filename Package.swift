@@ -13,6 +13,7 @@ let package = Package(
     targets: [
         // System libraries.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibedit", path: "Sources/CLibedit", providers: [.apt(["libedit-dev"])]),
 
         // Tables: types, schemas, columnar in-memory storage.
         .target(name: "SparkifyTables"),
@@ -22,13 +23,15 @@ let package = Package(
         .target(name: "SparkifySampleData", dependencies: ["SparkifyTables"]),
         // SQL: parse, bind, plan, execute.
         .target(name: "SparkifySQL", dependencies: ["SparkifyTables", "SparkifyJSON"]),
-        // Terminal: rendering tables (and later the REPL, charts, sessions).
-        .target(name: "SparkifyTerminal", dependencies: ["SparkifyTables"]),
+        // Notebook: cells of Spark SQL, their dependencies, and running them.
+        .target(name: "SparkifyNotebook", dependencies: ["SparkifySQL", "SparkifyTables"]),
+        // Terminal: the REPL, rendering tables (later charts and sessions).
+        .target(name: "SparkifyTerminal", dependencies: ["SparkifyNotebook", "SparkifySQL", "SparkifyTables", "CLibedit"]),
         // Command line.
         .executableTarget(
             name: "sparkify",
             dependencies: [
-                "SparkifyTables", "SparkifyJSON", "SparkifySampleData", "SparkifySQL", "SparkifyTerminal",
+                "SparkifyTables", "SparkifyJSON", "SparkifySampleData", "SparkifySQL", "SparkifyNotebook", "SparkifyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +39,7 @@ let package = Package(
         .testTarget(name: "SparkifyTablesTests", dependencies: ["SparkifyTables"]),
         .testTarget(name: "SparkifyJSONTests", dependencies: ["SparkifyJSON", "SparkifyTables"]),
         .testTarget(name: "SparkifySampleDataTests", dependencies: ["SparkifySampleData", "SparkifyJSON", "SparkifyTables"]),
+        .testTarget(name: "SparkifyNotebookTests", dependencies: ["SparkifyNotebook", "SparkifySQL", "SparkifyTables"]),
         .testTarget(name: "SparkifyTerminalTests", dependencies: ["SparkifyTerminal", "SparkifyTables"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SparkifySQLTests",

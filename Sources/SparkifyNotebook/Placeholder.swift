@@ -1,0 +1,2 @@
+/// Notebooks of named Spark SQL cells. (Being built: see issue 4.)
+enum NotebookPlaceholder {}
