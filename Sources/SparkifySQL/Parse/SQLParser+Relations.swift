@@ -8,6 +8,7 @@ extension SQLParser {
         defer { leave() }
         var left = try relationPrimary()
         var chain = 0
+        defer { height -= chain }
         while let (type, isNatural, position) = try joinType() {
             let right = try relationPrimary()
             var criteria = ASTJoinCriteria.none
@@ -22,7 +23,7 @@ extension SQLParser {
             }
             left = .join(ASTJoin(type: type, left: left, right: right, criteria: criteria, isNatural: isNatural, at: position))
             chain += 1
-            try checkChain(chain)
+            try growHeight()
         }
         return left
     }
