@@ -72,6 +72,22 @@ import Testing
         }
     }
 
+    @Test func errorsRenderAgainstTheStatementWithItsOrigin() {
+        let script = "SET x=1;\n  SELECT a FORM t;"
+        let piece = SQLStatementSplitter.split(script)[1]
+        do {
+            _ = try SQLParser.parseStatement(piece.text, origin: piece.start)
+            Issue.record("parsed")
+        } catch {
+            #expect(error.rendered(source: piece.text, origin: piece.start) == """
+                [PARSE_SYNTAX_ERROR] Syntax error at or near 'FORM' (line 2, column 12)
+                SELECT a FORM t
+                         ^
+                """)
+            #expect(error.rendered(source: script).hasSuffix("  SELECT a FORM t;\n           ^"))
+        }
+    }
+
     @Test func originShiftsColumnsOnTheFirstLineOnly() throws {
         let script = "SELECT 1; SELECT (a +\n b FROM t"
         let statements = SQLStatementSplitter.split(script)

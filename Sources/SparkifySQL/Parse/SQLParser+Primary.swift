@@ -50,7 +50,7 @@ extension SQLParser {
     private mutating func keywordPrimary(_ token: SQLToken) throws(SQLError) -> ASTExpression? {
         let position = token.position
         let next = peek()
-        switch token.text.uppercased() {
+        switch token.upper {
         case "NULL":
             advance()
             return ASTExpression(.literal(.null), at: position)
@@ -221,8 +221,8 @@ extension SQLParser {
     private mutating func nameOrCall() throws(SQLError) -> ASTExpression {
         let token = current
         let position = token.position
-        if token.kind == .word && SQLKeywords.isReserved(token.text) {
-            guard peek().isSymbol("("), Self.reservedFunctionNames.contains(token.text.uppercased()) else {
+        if token.isReservedWord {
+            guard peek().isSymbol("("), Self.reservedFunctionNames.contains(token.upper) else {
                 throw syntaxError()
             }
         }

@@ -214,7 +214,7 @@ public struct SQLParser {
         case .quotedIdentifier:
             advance()
             return ASTIdentifier(token.text, at: token.position)
-        case .word where allowReserved || !SQLKeywords.isReserved(token.text):
+        case .word where allowReserved || !token.isReservedWord:
             advance()
             return ASTIdentifier(token.text, at: token.position)
         default:
@@ -224,7 +224,7 @@ public struct SQLParser {
 
     /// True when the current token can start a bare (non-`AS`) identifier.
     var atBareIdentifier: Bool {
-        current.kind == .quotedIdentifier || (current.kind == .word && !SQLKeywords.isReserved(current.text))
+        current.kind == .quotedIdentifier || (current.kind == .word && !current.isReservedWord)
     }
 
     /// `name(.name)*`.
