@@ -89,7 +89,7 @@ extension SQLParser {
         }
         if accept("VALUES") {
             let rows = try valuesRows()
-            return .values(rows, alias: try tableAlias(), position: position)
+            return .values(ASTInlineTable(rows: rows, alias: try tableAlias(), at: position))
         }
         let name = try objectName()
         if current.isSymbol("(") {
@@ -98,7 +98,7 @@ extension SQLParser {
         }
         let alias = try tableAlias()
         if name.parts.count == 2, Self.fileFormats.contains(name.parts[0].lowercased()) {
-            return .files(format: name.parts[0].lowercased(), path: name.parts[1], alias: alias, position: position)
+            return .files(ASTFileRelation(format: name.parts[0].lowercased(), path: name.parts[1], alias: alias, at: position))
         }
         return .table(name, alias: alias)
     }
