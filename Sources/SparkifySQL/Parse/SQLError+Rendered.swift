@@ -5,11 +5,16 @@ extension SQLError {
     ///     SELECT a FORM t
     ///              ^
     ///
-    /// `source` must be the text the positions refer to: the substituted statement, or the whole
-    /// script when the statement was parsed with its `origin`. Without a usable position this is
-    /// just `description`. Tabs in the line are kept under the caret so it lines up.
-    public func rendered(source: String) -> String {
-        guard let position, position.line >= 1 else { return description }
+    /// `source` must be the text the positions refer to: the (substituted) statement or the whole
+    /// script. When `source` is one statement that was parsed with an `origin` (its place in a
+    /// script), pass the same `origin`: the message keeps the script's line and column, the
+    /// caret is placed in `source`. Without a usable position this is just `description`. Tabs in
+    /// the line are kept under the caret so it lines up.
+    public func rendered(source: String, origin: SourcePosition = SourcePosition(line: 1, column: 1)) -> String {
+        guard var position, position.line >= origin.line else { return description }
+        if position.line == origin.line { position.column -= origin.column - 1 }
+        position.line -= origin.line - 1
+        guard position.line >= 1, position.column >= 1 else { return description }
         var lineNumber = 1
         var lineText: Substring?
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -13,13 +13,14 @@ extension SQLParser {
     private mutating func orExpression(seed: ASTExpression?) throws(SQLError) -> ASTExpression {
         var left = try andExpression(seed: seed)
         var chain = 0
+        defer { height -= chain }
         while current.isKeyword("OR") {
             let position = left.position
             advance()
             let right = try andExpression(seed: nil)
             left = ASTExpression(.binary(.or, left, right), at: position)
             chain += 1
-            try checkChain(chain)
+            try growHeight()
         }
         return left
     }
@@ -27,22 +28,16 @@ extension SQLParser {
     private mutating func andExpression(seed: ASTExpression?) throws(SQLError) -> ASTExpression {
         var left = try notExpression(seed: seed)
         var chain = 0
+        defer { height -= chain }
         while current.isKeyword("AND") {
             let position = left.position
             advance()
             let right = try notExpression(seed: nil)
             left = ASTExpression(.binary(.and, left, right), at: position)
             chain += 1
-            try checkChain(chain)
+            try growHeight()
         }
         return left
-    }
-
-    func checkChain(_ length: Int) throws(SQLError) {
-        if length > Self.maxOperatorChain {
-            throw SQLError(.syntax, "The expression chains more than \(Self.maxOperatorChain) operators",
-                           errorClass: "PARSE_SYNTAX_ERROR", at: current.position)
-        }
     }
 
     private mutating func notExpression(seed: ASTExpression?) throws(SQLError) -> ASTExpression {
@@ -57,9 +52,18 @@ extension SQLParser {
         return try predicated(seed: seed)
     }
 
-    /// A value expression and at most one predicate after it.
+    private static let predicateKeywords: Set<String> = ["IS", "NOT", "BETWEEN", "IN", "LIKE", "ILIKE", "RLIKE", "REGEXP"]
+
+    /// A value expression and at most one predicate after it. (Kept small: it is on the
+    /// recursion path of every nested expression, and debug builds give each function a frame
+    /// as large as all its temporaries.)
     private mutating func predicated(seed: ASTExpression?) throws(SQLError) -> ASTExpression {
         let value = try valueExpression(seed: seed)
+        guard let word = current.keyword, Self.predicateKeywords.contains(word) else { return value }
+        return try predicate(after: value)
+    }
+
+    private mutating func predicate(after value: ASTExpression) throws(SQLError) -> ASTExpression {
         let position = value.position
         if current.isKeyword("IS") {
             advance()
@@ -163,6 +167,7 @@ extension SQLParser {
     mutating func valueExpression(minimumPrecedence: Int = 1, seed: ASTExpression? = nil) throws(SQLError) -> ASTExpression {
         var left = try unaryExpression(seed: seed)
         var chain = 0
+        defer { height -= chain }
         while let (op, precedence) = binaryOperator(), precedence >= minimumPrecedence {
             advance()
             try enter()
@@ -170,17 +175,22 @@ extension SQLParser {
             leave()
             left = ASTExpression(.binary(op, left, right), at: left.position)
             chain += 1
-            try checkChain(chain)
+            try growHeight()
         }
         return left
     }
 
     private mutating func unaryExpression(seed: ASTExpression?) throws(SQLError) -> ASTExpression {
         if let seed { return try postfix(seed) }
-        let token = current
-        guard token.kind == .symbol, ["-", "+", "~"].contains(token.text) else {
-            return try postfix(try primary())
+        if current.kind == .symbol, current.text == "-" || current.text == "+" || current.text == "~" {
+            return try prefixOperator()
         }
+        return try postfix(try primary())
+    }
+
+    /// `-x`, `+x`, `~x`; a minus before a number is part of the literal.
+    private mutating func prefixOperator() throws(SQLError) -> ASTExpression {
+        let token = current
         if token.text == "-", case .number = peek().kind {
             advance()
             return try postfix(try numberLiteral(negative: true, at: token.position))
@@ -196,31 +206,34 @@ extension SQLParser {
     /// `x::type`, `x[i]`, `x.field`, `t.*` after a primary expression.
     private mutating func postfix(_ base: ASTExpression) throws(SQLError) -> ASTExpression {
         var result = base
-        var chain = 0
-        while true {
-            if acceptSymbol("::") {
-                result = ASTExpression(.cast(result, try dataType(), isTry: false), at: result.position)
-            } else if acceptSymbol("[") {
-                let subscriptIndex = try expression()
-                try expectSymbol("]")
-                result = ASTExpression(.element(result, subscriptIndex), at: result.position)
-            } else if current.isSymbol("."), peek().isSymbol("*"), case let .column(parts) = result.kind {
-                advance()
-                advance()
-                return ASTExpression(.star(qualifier: parts), at: result.position)
-            } else if current.isSymbol("."), peek().kind == .word || peek().kind == .quotedIdentifier {
-                advance()
-                let name = try identifier(allowReserved: true)
-                if case let .column(parts) = result.kind {
-                    result = ASTExpression(.column(parts + [name.name]), at: result.position)
-                } else {
-                    result = ASTExpression(.field(result, name.name), at: result.position)
-                }
-            } else {
-                return result
-            }
-            chain += 1
-            try checkChain(chain)
+        while current.kind == .symbol, current.text == "::" || current.text == "[" || current.text == "." {
+            guard let next = try postfixStep(result) else { return result }
+            result = next
         }
+        return result
+    }
+
+    /// One postfix operation on `result`; nil when the `.` does not continue the expression.
+    private mutating func postfixStep(_ result: ASTExpression) throws(SQLError) -> ASTExpression? {
+        if acceptSymbol("::") {
+            return ASTExpression(.cast(result, try dataType(), isTry: false), at: result.position)
+        }
+        if acceptSymbol("[") {
+            let subscriptIndex = try expression()
+            try expectSymbol("]")
+            return ASTExpression(.element(result, subscriptIndex), at: result.position)
+        }
+        if peek().isSymbol("*"), case let .column(parts) = result.kind {
+            advance()
+            advance()
+            return ASTExpression(.star(qualifier: parts), at: result.position)
+        }
+        guard peek().kind == .word || peek().kind == .quotedIdentifier else { return nil }
+        advance()
+        let name = try identifier(allowReserved: true)
+        if case let .column(parts) = result.kind {
+            return ASTExpression(.column(parts + [name.name]), at: result.position)
+        }
+        return ASTExpression(.field(result, name.name), at: result.position)
     }
 }

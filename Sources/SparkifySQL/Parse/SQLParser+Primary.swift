@@ -20,20 +20,13 @@ extension SQLParser {
         switch token.kind {
         case .end:
             throw syntaxError()
-        case .number:
-            return try numberLiteral(negative: false, at: position)
-        case .string:
-            return ASTExpression(.literal(.string(try stringLiteral())), at: position)
-        case .binaryString:
-            advance()
-            return ASTExpression(.literal(.binary(token.text)), at: position)
+        case .number, .string, .binaryString:
+            return try literalToken()
         case .symbol:
-            if token.text == "*" {
-                advance()
-                return ASTExpression(.star(qualifier: []), at: position)
-            }
             if token.text == "(" { return try parenthesized() }
-            throw syntaxError()
+            guard token.text == "*" else { throw syntaxError() }
+            advance()
+            return ASTExpression(.star(qualifier: []), at: position)
         case .quotedIdentifier:
             return try nameOrCall()
         case .word:
@@ -42,11 +35,22 @@ extension SQLParser {
         }
     }
 
+    /// A number, string or binary literal token.
+    private mutating func literalToken() throws(SQLError) -> ASTExpression {
+        let token = current
+        if token.kind == .string { return ASTExpression(.literal(.string(try stringLiteral())), at: token.position) }
+        if token.kind == .binaryString {
+            advance()
+            return ASTExpression(.literal(.binary(token.text)), at: token.position)
+        }
+        return try numberLiteral(negative: false, at: token.position)
+    }
+
     /// Constructs that start with a keyword; nil when the word is just a name here.
     private mutating func keywordPrimary(_ token: SQLToken) throws(SQLError) -> ASTExpression? {
         let position = token.position
         let next = peek()
-        switch token.text.uppercased() {
+        switch token.upper {
         case "NULL":
             advance()
             return ASTExpression(.literal(.null), at: position)
@@ -167,52 +171,58 @@ extension SQLParser {
 
     /// `(expr)`, `(a, b)` (a row), `(SELECT ...)` (a scalar subquery), `(x, y) -> body`.
     private mutating func parenthesized() throws(SQLError) -> ASTExpression {
+        if startsQuery(at: index + 1) { return try parenthesizedQuery() }
         let position = current.position
-        if startsQuery(at: index + 1) {
-            advance()
-            let query = try self.query()
-            if acceptSymbol(")") { return ASTExpression(.scalarSubquery(query), at: position) }
-            // `((SELECT ...) + 1)`: the inner query was a scalar subquery starting an expression.
-            guard case let .nested(inner) = query.body, query.ctes.isEmpty, query.orderBy.isEmpty,
-                  query.limit == nil, query.offset == nil else { throw syntaxError(hint: "missing ')'") }
-            let seed = ASTExpression(.scalarSubquery(inner), at: query.position)
-            let result = try expression(seed: seed)
-            try expectSymbol(")")
-            return result
-        }
         advance()
-        try enter()
-        defer { leave() }
         let first = try expression()
         if acceptSymbol(")") {
-            if current.isSymbol("->"), case let .column(parts) = first.kind, parts.count == 1 {
-                advance()
-                return ASTExpression(.lambda(parameters: parts, body: try expression()), at: position)
-            }
+            if current.isSymbol("->") { return try lambda(parameters: [first], at: position) }
             return first
         }
+        return try rowOrLambda(first: first, at: position)
+    }
+
+    /// `(SELECT ...)`, or `((SELECT ...) + 1)` where the inner query starts an expression.
+    private mutating func parenthesizedQuery() throws(SQLError) -> ASTExpression {
+        let position = current.position
+        advance()
+        let query = try self.query()
+        if acceptSymbol(")") { return ASTExpression(.scalarSubquery(query), at: position) }
+        guard case let .nested(inner) = query.body, query.ctes.isEmpty, query.orderBy.isEmpty,
+              query.limit == nil, query.offset == nil else { throw syntaxError(hint: "missing ')'") }
+        let seed = ASTExpression(.scalarSubquery(inner), at: query.position)
+        let result = try expression(seed: seed)
+        try expectSymbol(")")
+        return result
+    }
+
+    /// The rest of `(a, b, ...)` after its first value: a row, or the parameters of a lambda.
+    private mutating func rowOrLambda(first: ASTExpression, at position: SourcePosition) throws(SQLError) -> ASTExpression {
         guard current.isSymbol(",") else { throw syntaxError(hint: "missing ')'") }
         var values = [first]
         while acceptSymbol(",") { values.append(try expression()) }
         try expectSymbol(")")
-        if current.isSymbol("->") {
-            var parameters: [String] = []
-            for value in values {
-                guard case let .column(parts) = value.kind, parts.count == 1 else { throw syntaxError() }
-                parameters.append(parts[0])
-            }
-            advance()
-            return ASTExpression(.lambda(parameters: parameters, body: try expression()), at: position)
-        }
+        if current.isSymbol("->") { return try lambda(parameters: values, at: position) }
         return ASTExpression(.row(values), at: position)
+    }
+
+    /// `-> body` after lambda parameters, which must be plain names.
+    private mutating func lambda(parameters values: [ASTExpression], at position: SourcePosition) throws(SQLError) -> ASTExpression {
+        var parameters: [String] = []
+        for value in values {
+            guard case let .column(parts) = value.kind, parts.count == 1 else { throw syntaxError() }
+            parameters.append(parts[0])
+        }
+        advance()
+        return ASTExpression(.lambda(parameters: parameters, body: try expression()), at: position)
     }
 
     /// A column reference `a.b.c`, a lambda `x -> ...`, or a function call `f(...)`, `db.f(...)`.
     private mutating func nameOrCall() throws(SQLError) -> ASTExpression {
         let token = current
         let position = token.position
-        if token.kind == .word && SQLKeywords.isReserved(token.text) {
-            guard peek().isSymbol("("), Self.reservedFunctionNames.contains(token.text.uppercased()) else {
+        if token.isReservedWord {
+            guard peek().isSymbol("("), Self.reservedFunctionNames.contains(token.upper) else {
                 throw syntaxError()
             }
         }

@@ -40,13 +40,14 @@ extension SQLParser {
     private mutating func setOperationTerm() throws(SQLError) -> ASTQueryBody {
         var left = try intersectTerm()
         var chain = 0
+        defer { height -= chain }
         while let op = current.keyword, ["UNION", "EXCEPT", "MINUS"].contains(op) {
             advance()
             let all = try setQuantifier()
             let right = Self.unwrapped(try intersectTerm())
             left = .setOperation(op == "UNION" ? .union : .except, all: all, Self.unwrapped(left), right)
             chain += 1
-            try checkChain(chain)
+            try growHeight()
         }
         return left
     }
@@ -55,11 +56,12 @@ extension SQLParser {
     private mutating func intersectTerm() throws(SQLError) -> ASTQueryBody {
         var left = try queryPrimary()
         var chain = 0
+        defer { height -= chain }
         while accept("INTERSECT") {
             let all = try setQuantifier()
             left = .setOperation(.intersect, all: all, Self.unwrapped(left), Self.unwrapped(try queryPrimary()))
             chain += 1
-            try checkChain(chain)
+            try growHeight()
         }
         return left
     }

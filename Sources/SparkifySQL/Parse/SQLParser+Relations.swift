@@ -8,6 +8,7 @@ extension SQLParser {
         defer { leave() }
         var left = try relationPrimary()
         var chain = 0
+        defer { height -= chain }
         while let (type, isNatural, position) = try joinType() {
             let right = try relationPrimary()
             var criteria = ASTJoinCriteria.none
@@ -22,7 +23,7 @@ extension SQLParser {
             }
             left = .join(ASTJoin(type: type, left: left, right: right, criteria: criteria, isNatural: isNatural, at: position))
             chain += 1
-            try checkChain(chain)
+            try growHeight()
         }
         return left
     }
@@ -88,7 +89,7 @@ extension SQLParser {
         }
         if accept("VALUES") {
             let rows = try valuesRows()
-            return .values(rows, alias: try tableAlias(), position: position)
+            return .values(ASTInlineTable(rows: rows, alias: try tableAlias(), at: position))
         }
         let name = try objectName()
         if current.isSymbol("(") {
@@ -97,7 +98,7 @@ extension SQLParser {
         }
         let alias = try tableAlias()
         if name.parts.count == 2, Self.fileFormats.contains(name.parts[0].lowercased()) {
-            return .files(format: name.parts[0].lowercased(), path: name.parts[1], alias: alias, position: position)
+            return .files(ASTFileRelation(format: name.parts[0].lowercased(), path: name.parts[1], alias: alias, at: position))
         }
         return .table(name, alias: alias)
     }

@@ -8,17 +8,20 @@
 /// first, then parse its result, and render errors against that same text). Pass `origin` when
 /// the text is one statement cut out of a larger script so positions name lines of the script.
 public struct SQLParser {
-    /// How deeply expressions, queries and types may nest (parentheses, subqueries, operators
-    /// chained on the right). Deeper input fails with a syntax error instead of overflowing.
-    public static let maxDepth = 200
-    /// Longest chain of binary operators (`a + b + c ...`, `x OR y OR ...`); the tree of such a
-    /// chain leans left, and later recursive passes walk it, so it is bounded too.
-    public static let maxOperatorChain = 2_000
+    /// How deeply the parser may recurse: parentheses, subqueries, prefix operators, nested
+    /// types. Deeper input fails with a syntax error instead of overflowing the stack.
+    public static let maxDepth = 64
+    /// How tall the tree of one statement may grow: nesting plus chained binary operators
+    /// (`a + b + c ...` is a left-leaning tree as tall as the chain). It bounds the recursion of
+    /// every later pass over the AST (printing, binding, planning).
+    public static let maxHeight = 500
 
     var tokens: [SQLToken]
     let source: [UInt8]
     var index = 0
     var depth = 0
+    /// `depth` plus the links of the operator chains being parsed.
+    var height = 0
     /// The token index of the last alias written without `AS`, for the misspelled-keyword hint.
     var lastBareAliasIndex: Int?
 
@@ -121,13 +124,31 @@ public struct SQLParser {
     /// Counts one level of nesting; fails past `maxDepth`. Pair with `leave()`.
     mutating func enter() throws(SQLError) {
         depth += 1
-        if depth > Self.maxDepth {
-            throw SQLError(.syntax, "The statement is nested too deeply (more than \(Self.maxDepth) levels)",
-                           errorClass: "PARSE_SYNTAX_ERROR", at: current.position)
-        }
+        height += 1
+        if depth > Self.maxDepth { throw tooDeep() }
+        if height > Self.maxHeight { throw tooTall() }
     }
 
-    mutating func leave() { depth -= 1 }
+    mutating func leave() {
+        depth -= 1
+        height -= 1
+    }
+
+    /// Counts one more link of an operator chain; the caller gives them back when the chain ends.
+    mutating func growHeight() throws(SQLError) {
+        height += 1
+        if height > Self.maxHeight { throw tooTall() }
+    }
+
+    private func tooDeep() -> SQLError {
+        SQLError(.syntax, "The statement is nested too deeply (more than \(Self.maxDepth) levels)",
+                 errorClass: "PARSE_SYNTAX_ERROR", at: current.position)
+    }
+
+    private func tooTall() -> SQLError {
+        SQLError(.syntax, "The statement is too complex: more than \(Self.maxHeight) nested operators",
+                 errorClass: "PARSE_SYNTAX_ERROR", at: current.position)
+    }
 
     // MARK: Errors
 
@@ -193,7 +214,7 @@ public struct SQLParser {
         case .quotedIdentifier:
             advance()
             return ASTIdentifier(token.text, at: token.position)
-        case .word where allowReserved || !SQLKeywords.isReserved(token.text):
+        case .word where allowReserved || !token.isReservedWord:
             advance()
             return ASTIdentifier(token.text, at: token.position)
         default:
@@ -203,7 +224,7 @@ public struct SQLParser {
 
     /// True when the current token can start a bare (non-`AS`) identifier.
     var atBareIdentifier: Bool {
-        current.kind == .quotedIdentifier || (current.kind == .word && !SQLKeywords.isReserved(current.text))
+        current.kind == .quotedIdentifier || (current.kind == .word && !current.isReservedWord)
     }
 
     /// `name(.name)*`.

@@ -14,6 +14,18 @@ public struct SQLStatementText: Hashable, Sendable {
 
 /// Splits scripts into statements at `;`, as the REPL, the notebook and script files need.
 ///
+/// Running a script, statement by statement (a `SET` changes what later statements substitute):
+///
+///     for piece in SQLStatementSplitter.split(script) {
+///         let text = try substituteVariables(in: piece.text) { settings[$0] }
+///         do {
+///             let statement = try SQLParser.parseStatement(text, origin: piece.start)
+///             ... run it ...
+///         } catch {
+///             print(error.rendered(source: text, origin: piece.start))  // names the script's line
+///         }
+///     }
+///
 /// A `;` inside a quoted string (`'...'`, `"..."`, with backslash escapes), a backquoted name or a
 /// comment (`-- ...`, nested `/* ... */`) does not split. Statements that hold only blank space
 /// and comments are dropped.

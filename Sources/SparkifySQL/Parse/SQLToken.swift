@@ -22,16 +22,28 @@ struct SQLToken: Sendable {
     var start: Int
     var end: Int
     var position: SourcePosition
+    /// The word in upper case (empty for other tokens), computed once for keyword tests.
+    let upper: String
+
+    init(kind: Kind, text: String, start: Int, end: Int, position: SourcePosition) {
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.position = position
+        upper = kind == .word ? text.uppercased() : ""
+    }
 
     /// True for a word token spelling `keyword` (upper case), ignoring case.
-    func isKeyword(_ keyword: String) -> Bool {
-        kind == .word && text.utf8.count == keyword.utf8.count && text.uppercased() == keyword
-    }
+    func isKeyword(_ keyword: String) -> Bool { kind == .word && upper == keyword }
 
     func isSymbol(_ symbol: String) -> Bool { kind == .symbol && text == symbol }
 
+    /// True for a word that cannot be a bare name (see `SQLKeywords.reserved`).
+    var isReservedWord: Bool { kind == .word && SQLKeywords.reserved.contains(upper) }
+
     /// The upper-cased word, or nil for other tokens.
-    var keyword: String? { kind == .word ? text.uppercased() : nil }
+    var keyword: String? { kind == .word ? upper : nil }
 }
 
 /// The kinds of numeric literal Spark's lexer distinguishes.

@@ -110,10 +110,10 @@ private struct DependencyCollector {
     private mutating func visit(_ relation: ASTRelation, ctes: Set<String>) {
         switch relation {
         case let .table(name, _): readTable(name, ctes: ctes)
-        case let .files(_, path, _, _): addFile(path)
+        case let .files(files): addFile(files.path)
         case let .subquery(query, _): visit(query, ctes: ctes)
-        case let .values(rows, _, _):
-            for row in rows { for value in row { visit(value, ctes: ctes) } }
+        case let .values(table):
+            for row in table.rows { for value in row { visit(value, ctes: ctes) } }
         case let .join(join):
             visit(join.left, ctes: ctes)
             visit(join.right, ctes: ctes)

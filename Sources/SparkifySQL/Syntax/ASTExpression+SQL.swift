@@ -14,7 +14,7 @@ extension ASTExpression: CustomStringConvertible {
             case .bitwiseNot: return "~\(operand)"
             case .negate, .plus: return "(\(op.rawValue) \(operand))"
             }
-        case let .binary(op, left, right): return "(\(left) \(op.rawValue) \(right))"
+        case .binary: return binaryChainSQL()
         case let .isNull(operand, negated): return "(\(operand) IS \(negated ? "NOT " : "")NULL)"
         case let .isBoolean(operand, value, negated):
             let word = value.map { $0 ? "TRUE" : "FALSE" } ?? "UNKNOWN"
@@ -52,6 +52,22 @@ extension ASTExpression: CustomStringConvertible {
                 ? SQLText.identifier(parameters[0]) : "(\(SQLText.list(parameters, SQLText.identifier)))"
             return "\(head) -> \(body)"
         }
+    }
+}
+
+extension ASTExpression {
+    /// A left-leaning chain `((a + b) + c) ...` printed with a loop down its left spine, so long
+    /// chains do not recurse once per operator.
+    private func binaryChainSQL() -> String {
+        var spine: [(ASTBinaryOperator, ASTExpression)] = []
+        var node = self
+        while case let .binary(op, left, right) = node.kind {
+            spine.append((op, right))
+            node = left
+        }
+        var text = String(repeating: "(", count: spine.count) + node.description
+        for (op, right) in spine.reversed() { text += " \(op.rawValue) \(right))" }
+        return text
     }
 }
 

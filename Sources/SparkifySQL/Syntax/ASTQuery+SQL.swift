@@ -76,10 +76,10 @@ extension ASTRelation: CustomStringConvertible {
     public var description: String {
         switch self {
         case let .table(name, alias): return name.description + Self.aliasSQL(alias)
-        case let .files(format, path, alias, _):
-            return format + "." + SQLText.backquoted(path) + Self.aliasSQL(alias)
+        case let .files(files):
+            return files.format + "." + SQLText.backquoted(files.path) + Self.aliasSQL(files.alias)
         case let .subquery(query, alias): return "(\(query))" + Self.aliasSQL(alias)
-        case let .values(rows, alias, _): return "VALUES " + Self.rowsSQL(rows) + Self.aliasSQL(alias)
+        case let .values(table): return "VALUES " + Self.rowsSQL(table.rows) + Self.aliasSQL(table.alias)
         case let .join(join): return join.description
         }
     }

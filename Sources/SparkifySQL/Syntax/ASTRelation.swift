@@ -2,14 +2,60 @@
 public indirect enum ASTRelation: Hashable, Sendable {
     /// A table, view or CTE by name.
     case table(ASTObjectName, alias: ASTTableAlias?)
-    /// Files read directly: ``json.`path-or-glob` ``, ``parquet.`dir` `` — a two-part name whose
-    /// first part is a file format (json, parquet, csv, orc, text, avro).
-    case files(format: String, path: String, alias: ASTTableAlias?, position: SourcePosition)
+    /// Files read directly: ``json.`path-or-glob` ``, ``parquet.`dir` ``.
+    case files(ASTFileRelation)
     /// `(query) [AS] alias`.
     case subquery(ASTQuery, alias: ASTTableAlias?)
     /// `VALUES (...), (...) [AS] alias(cols)`.
-    case values([[ASTExpression]], alias: ASTTableAlias?, position: SourcePosition)
+    case values(ASTInlineTable)
     case join(ASTJoin)
+}
+
+/// ``fmt.`path` `` in `FROM`: a two-part name whose first part is a file format (json, parquet,
+/// csv, orc, text, avro), as Spark's `ResolveSQLOnFile` reads it. Equality ignores the position.
+public struct ASTFileRelation: Hashable, Sendable {
+    /// The format, lower case.
+    public var format: String
+    /// The path or glob as written (after variable substitution).
+    public var path: String
+    public var alias: ASTTableAlias?
+    public var position: SourcePosition
+
+    public init(format: String, path: String, alias: ASTTableAlias?, at position: SourcePosition) {
+        self.format = format
+        self.path = path
+        self.alias = alias
+        self.position = position
+    }
+
+    public static func == (lhs: ASTFileRelation, rhs: ASTFileRelation) -> Bool {
+        lhs.format == rhs.format && lhs.path == rhs.path && lhs.alias == rhs.alias
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(format)
+        hasher.combine(path)
+    }
+}
+
+/// `VALUES (1, 'a'), (2, 'b') [AS] alias(cols)` in `FROM`; columns default to col1, col2, ...
+/// Equality ignores the position.
+public struct ASTInlineTable: Hashable, Sendable {
+    public var rows: [[ASTExpression]]
+    public var alias: ASTTableAlias?
+    public var position: SourcePosition
+
+    public init(rows: [[ASTExpression]], alias: ASTTableAlias?, at position: SourcePosition) {
+        self.rows = rows
+        self.alias = alias
+        self.position = position
+    }
+
+    public static func == (lhs: ASTInlineTable, rhs: ASTInlineTable) -> Bool {
+        lhs.rows == rhs.rows && lhs.alias == rhs.alias
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rows) }
 }
 
 /// `AS alias [(col, ...)]` after a relation.
