@@ -92,6 +92,9 @@ import SparkifyTables
                 return .failure("rows 0 and 1 differ")
             }
             if result.count != 3 { return .failure("\(result.count) rows for 3") }
+            if !nullTolerant.contains(name), !result.isNull(2) {
+                return .failure("a NULL first argument gave \(show(result.value(at: 2), result.type, context)), not NULL")
+            }
             return .success((shown, result.type))
         } catch let error as SQLError {
             return .failure(error.description)
@@ -99,6 +102,12 @@ import SparkifyTables
             return .failure("\(error)")
         }
     }
+
+    /// Functions whose result can be non-NULL when the first argument is NULL.
+    static let nullTolerant: Set<String> = [
+        "coalesce", "nvl", "ifnull", "nvl2", "isnull", "isnotnull", "<=>", "and", "or", "if",
+        "greatest", "least", "concat_ws",
+    ]
 
     static func show(_ value: Value, _ type: DataType, _ context: EvaluationContext) -> String {
         var offset = 0
