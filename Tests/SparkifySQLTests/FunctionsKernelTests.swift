@@ -19,15 +19,15 @@ import SparkifyTables
         let rowCount = x.count
         let condition: RowSubsetEvaluator = { rows in
             let input = rows.map { x.gather($0) } ?? x
-            return try ScalarFunctionRegistry.call("=", [.column(input), .constant(.int(0), .int)], rowCount: input.count, context: context)
+            return .column(try ScalarFunctionRegistry.call("=", [.column(input), .constant(.int(0), .int)], rowCount: input.count, context: context))
         }
         var seen: [[Int]?] = []
         let otherwise: RowSubsetEvaluator = { rows in
             seen.append(rows)
             let input = rows.map { x.gather($0) } ?? x
-            return try ScalarFunctionRegistry.call("/", [.constant(.int(10), .int), .column(input)], rowCount: input.count, context: context)
+            return .column(try ScalarFunctionRegistry.call("/", [.constant(.int(10), .int), .column(input)], rowCount: input.count, context: context))
         }
-        let thenNull: RowSubsetEvaluator = { rows in Column.nulls(.double, count: rows?.count ?? rowCount) }
+        let thenNull: RowSubsetEvaluator = { _ in .constant(.null, .double) }
         let result = try ConditionalKernels.caseWhen(branches: [(condition, thenNull)], otherwise: otherwise, resultType: .double, rowCount: rowCount)
         #expect(result.allValues == [.null, .double(2), .null, .double(5)])
         #expect(seen.count == 1 && seen[0] == [1, 2, 3])
@@ -42,11 +42,11 @@ import SparkifyTables
         var asked: [[Int]?] = []
         let second: RowSubsetEvaluator = { rows in
             asked.append(rows)
-            return ScalarOperand.broadcast(.int(7), type: .int, count: rows?.count ?? 3)
+            return .column(ScalarOperand.broadcast(.int(7), type: .int, count: rows?.count ?? 3))
         }
         let third: RowSubsetEvaluator = { _ in
             Issue.record("third argument evaluated")
-            return Column.nulls(.int, count: 0)
+            return .constant(.null, .int)
         }
         let result = try ConditionalKernels.coalesce([ConditionalKernels.subsetEvaluator(.column(a), rowCount: 3), second, third], resultType: .int, rowCount: 3)
         #expect(result.allValues == [.int(1), .int(7), .int(7)])
