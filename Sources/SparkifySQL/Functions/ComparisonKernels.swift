@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SparkifyTables
 
 /// The comparison operators.
@@ -55,8 +60,15 @@ public enum ComparisonKernels {
                     return op.holds(compareDecimals(x, y))
                 }
             } else {
+                let equality = op == .equal || op == .notEqual || op == .nullSafeEqual
                 result = RowMapper.map(.boolean, count: rowCount, validity: validity, as: Bool.self) { i in
-                    a.withBytes(i) { x in b.withBytes(i) { y in op.holds(compareBytes(x, y)) } }
+                    a.withBytes(i) { x in
+                        b.withBytes(i) { y in
+                            // Different lengths settle (in)equality without reading the bytes.
+                            if equality && x.count != y.count { return op == .notEqual }
+                            return op.holds(compareBytes(x, y))
+                        }
+                    }
                 }
             }
         }
@@ -127,8 +139,8 @@ public enum ComparisonKernels {
 
     @inline(__always)
     private static func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        for k in 0..<n where a[k] != b[k] { return a[k] < b[k] ? -1 : 1 }
-        return 0
+        let c = memcmp(a, b, n)
+        return c < 0 ? -1 : (c > 0 ? 1 : 0)
     }
 
     static func compareDecimals(_ x: DecimalNumber, _ y: DecimalNumber) -> Int {

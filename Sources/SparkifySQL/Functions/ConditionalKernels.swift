@@ -1,8 +1,9 @@
 import SparkifyTables
 
 /// Evaluates an expression over a subset of the batch's rows: `rows` nil means every row,
-/// otherwise the listed row positions, and the result has one row per listed position.
-public typealias RowSubsetEvaluator = (_ rows: [Int]?) throws -> Column
+/// otherwise the listed row positions; the result is a column with one row per listed position,
+/// or a constant (cheap for literals: `CASE ... THEN 'pc' ELSE 'other' END`).
+public typealias RowSubsetEvaluator = (_ rows: [Int]?) throws -> ScalarOperand
 
 /// `CASE WHEN`, `IF`, `coalesce`, `nvl`, `nvl2`, `nullif`, `greatest`, `least`.
 ///
@@ -21,7 +22,18 @@ public enum ConditionalKernels {
         var remainingCount = rowCount
         for branch in branches {
             if remainingCount == 0 { break }
-            let condition = try branch.condition(remaining)
+            let conditionOperand = try branch.condition(remaining)
+            if case let .constant(value, _) = conditionOperand {
+                // A constant condition takes every remaining row or none.
+                guard value == .boolean(true) else { continue }
+                let rows = remaining ?? Array(0..<rowCount)
+                let values = try branch.value(remaining)
+                record(values, rows: rows, pieces: &pieces, pieceOfRow: &pieceOfRow, rowInPiece: &rowInPiece)
+                remaining = []
+                remainingCount = 0
+                break
+            }
+            let condition = conditionOperand.materialize(rowCount: remainingCount)
             guard case let .boolean(flags) = condition.values else { throw SQLError(.execution, "CASE WHEN conditions must be boolean.") }
             var matched: [Int] = [], unmatched: [Int] = []
             for k in 0..<remainingCount {
@@ -43,12 +55,13 @@ public enum ConditionalKernels {
         return assemble(pieces, pieceOfRow: pieceOfRow, rowInPiece: rowInPiece, type: resultType)
     }
 
-    private static func record(_ values: Column, rows: [Int], pieces: inout [Column], pieceOfRow: inout [Int32], rowInPiece: inout [Int32]) {
+    private static func record(_ values: ScalarOperand, rows: [Int], pieces: inout [Column], pieceOfRow: inout [Int32], rowInPiece: inout [Int32]) {
         let piece = Int32(pieces.count)
-        pieces.append(values)
+        let isConstant = values.isConstant
+        pieces.append(values.materialize(rowCount: isConstant ? 1 : rows.count))
         for (k, row) in rows.enumerated() {
             pieceOfRow[row] = piece
-            rowInPiece[row] = Int32(values.count == 1 && rows.count > 1 ? 0 : k)
+            rowInPiece[row] = isConstant ? 0 : Int32(k)
         }
     }
 
@@ -75,8 +88,8 @@ public enum ConditionalKernels {
     public static func subsetEvaluator(_ operand: ScalarOperand, rowCount: Int) -> RowSubsetEvaluator {
         { rows in
             switch operand {
-            case let .constant(v, t): return ScalarOperand.broadcast(v, type: t, count: rows?.count ?? rowCount)
-            case let .column(c): return rows.map { c.gather($0) } ?? c
+            case .constant: return operand
+            case let .column(c): return .column(rows.map { c.gather($0) } ?? c)
             }
         }
     }
@@ -97,7 +110,13 @@ public enum ConditionalKernels {
         var remainingCount = rowCount
         for argument in arguments {
             if remainingCount == 0 { break }
-            let values = try argument(remaining)
+            let operand = try argument(remaining)
+            if case let .constant(value, _) = operand {
+                if value.isNull { continue }
+                record(operand, rows: remaining ?? Array(0..<rowCount), pieces: &pieces, pieceOfRow: &pieceOfRow, rowInPiece: &rowInPiece)
+                break
+            }
+            let values = operand.materialize(rowCount: remainingCount)
             let piece = Int32(pieces.count)
             pieces.append(values)
             var stillNull: [Int] = []

@@ -17,10 +17,15 @@ struct StringView {
     let validity: Validity?
     let isAllNull: Bool
 
-    /// Calls `body` with the bytes of row `row`.
+    /// Calls `body` with the bytes of row `row`. (Reads the arena's arrays directly: the
+    /// arena's own generic accessor lives in another module and is not specialised here.)
     @inline(__always)
     func withBytes<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try arena.withBytes(at: row &* stride, body)
+        let r = row &* stride
+        let start = arena.offsets[r], end = arena.offsets[r &+ 1]
+        return try arena.bytes.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(start: all.baseAddress.map { $0 + start }, count: end &- start))
+        }
     }
 
     /// The constant's text (for a constant operand).

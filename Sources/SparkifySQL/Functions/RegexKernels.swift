@@ -52,44 +52,48 @@ public enum RegexKernels {
         return { perRow[$0] }
     }
 
-    /// Runs `body` once per distinct (value, pattern) pair when the pattern is constant, or per
-    /// row otherwise, and spreads the results to every row.
-    private static func perDistinct<T>(_ subject: ScalarOperand, pattern: ScalarOperand, rowCount: Int, function: String, _ body: (String, CompiledRegex) throws -> T?) throws -> (results: [T?], valid: [Bool]) {
+    /// Results computed once per distinct (value, pattern) pair: `ids[row]` indexes `values`
+    /// (-1 for a NULL row). With a constant pattern the distinct values of the column are found
+    /// first (user agents repeat heavily); with a pattern column every row is its own entry.
+    private struct DistinctResults<T> {
+        var ids: [Int32]
+        var values: [T?]
+    }
+
+    private static func perDistinct<T>(_ subject: ScalarOperand, pattern: ScalarOperand, rowCount: Int, function: String, _ body: (String, CompiledRegex) throws -> T?) throws -> DistinctResults<T> {
         let view = subject.stringView()
         let regexFor = try patterns(pattern, rowCount: rowCount, function: function)
         let validity = ValidityOps.and([subject.validity(rowCount: rowCount), pattern.validity(rowCount: rowCount)], count: rowCount)
-        var results = [T?](repeating: nil, count: rowCount)
-        var valid = [Bool](repeating: false, count: rowCount)
-        if view.isAllNull { return (results, valid) }
-        if pattern.isConstant {
-            guard let regex = regexFor(0) else { return (results, valid) }
+        if view.isAllNull || pattern.isNullConstant { return DistinctResults(ids: [Int32](repeating: -1, count: rowCount), values: []) }
+        if pattern.isConstant, let regex = regexFor(0) {
             let distinct = DistinctStrings(view, validity: validity, rowCount: rowCount)
-            var perValue: [T?] = []
-            perValue.reserveCapacity(distinct.firstRows.count)
+            var values: [T?] = []
+            values.reserveCapacity(distinct.firstRows.count)
             for row in distinct.firstRows {
-                perValue.append(try body(view.withBytes(row) { String(decoding: $0, as: UTF8.self) }, regex))
+                values.append(try body(view.withBytes(row) { String(decoding: $0, as: UTF8.self) }, regex))
             }
-            for i in 0..<rowCount where distinct.ids[i] >= 0 {
-                results[i] = perValue[Int(distinct.ids[i])]
-                valid[i] = true
-            }
-            return (results, valid)
+            return DistinctResults(ids: distinct.ids, values: values)
         }
+        var ids = [Int32](repeating: -1, count: rowCount)
+        var values: [T?] = []
         for i in 0..<rowCount where validity?.isValid(i) ?? true {
             guard let regex = regexFor(i) else { continue }
-            results[i] = try body(view.withBytes(i) { String(decoding: $0, as: UTF8.self) }, regex)
-            valid[i] = true
+            ids[i] = Int32(values.count)
+            values.append(try body(view.withBytes(i) { String(decoding: $0, as: UTF8.self) }, regex))
         }
-        return (results, valid)
+        return DistinctResults(ids: ids, values: values)
     }
 
     /// `str RLIKE pattern`: true when the pattern matches anywhere in the string.
     public static func like(_ subject: ScalarOperand, pattern: ScalarOperand, rowCount: Int) throws -> Column {
-        let (results, valid) = try perDistinct(subject, pattern: pattern, rowCount: rowCount, function: "rlike") { s, regex in
+        let results = try perDistinct(subject, pattern: pattern, rowCount: rowCount, function: "rlike") { s, regex in
             regex.firstMatch(s) != nil
         }
-        let validity = valid.withUnsafeBufferPointer { ValidityOps.from(flags: $0) }
-        return Column(type: .boolean, values: .boolean(results.map { $0 ?? false }), validity: validity)
+        let flags = results.values.map { $0 ?? false }
+        return RowMapper.map(.boolean, count: rowCount, validity: nil, as: Bool.self) { i in
+            let id = results.ids[i]
+            return id < 0 ? nil : flags[Int(id)]
+        }
     }
 
     /// `regexp_extract(str, pattern[, group])`: the group of the first match, '' when none.
@@ -104,7 +108,7 @@ public enum RegexKernels {
         if groupIndex < 0 {
             throw SQLError(.execution, "The value of parameter(s) `idx` in `regexp_extract` is invalid: Expects group index >= 0, but got \(groupIndex).", errorClass: "INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX")
         }
-        let (results, valid) = try perDistinct(subject, pattern: pattern, rowCount: rowCount, function: "regexp_extract") { s, regex -> String? in
+        let results = try perDistinct(subject, pattern: pattern, rowCount: rowCount, function: "regexp_extract") { s, regex -> String? in
             if groupIndex > regex.expression.numberOfCaptureGroups {
                 throw SQLError(.execution, "The value of parameter(s) `idx` in `regexp_extract` is invalid: Expects group index between 0 and \(regex.expression.numberOfCaptureGroups), but got \(groupIndex).", errorClass: "INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX")
             }
@@ -113,7 +117,7 @@ public enum RegexKernels {
             guard range.location != NSNotFound, let r = Range(range, in: s) else { return "" }
             return String(s[r])
         }
-        return stringColumn(results, valid: valid, type: .string)
+        return stringColumn(results, type: .string)
     }
 
     /// `regexp_replace(str, pattern, replacement)`: every match replaced; `$n` names a group.
@@ -122,10 +126,10 @@ public enum RegexKernels {
             if replacement.isNullConstant { return Column.nulls(.string, count: rowCount) }
             throw SQLError(.unsupported, "regexp_replace needs a constant replacement.")
         }
-        let (results, valid) = try perDistinct(subject, pattern: pattern, rowCount: rowCount, function: "regexp_replace") { s, regex in
+        let results = try perDistinct(subject, pattern: pattern, rowCount: rowCount, function: "regexp_replace") { s, regex in
             regex.expression.stringByReplacingMatches(in: s, options: [], range: NSRange(location: 0, length: s.utf16.count), withTemplate: template)
         }
-        return stringColumn(results, valid: valid, type: .string)
+        return stringColumn(results, type: .string)
     }
 
     /// `split(str, regex[, limit])`: an `array<string>` (JSON text), Java's `String.split`
@@ -137,7 +141,7 @@ public enum RegexKernels {
             guard case let .int(l)? = limit.constantValue else { throw SQLError(.unsupported, "split needs a constant limit.") }
             maxParts = l > 0 ? Int(l) : -1
         }
-        let (results, valid) = try perDistinct(subject, pattern: pattern, rowCount: rowCount, function: "split") { s, regex -> String in
+        let results = try perDistinct(subject, pattern: pattern, rowCount: rowCount, function: "split") { s, regex -> String in
             var parts: [Substring] = []
             if s.isEmpty {
                 parts = [""]
@@ -162,14 +166,16 @@ public enum RegexKernels {
             out.append(UInt8(ascii: "]"))
             return String(decoding: out, as: UTF8.self)
         }
-        return stringColumn(results, valid: valid, type: .array(.string))
+        return stringColumn(results, type: .array(.string))
     }
 
-    private static func stringColumn(_ results: [String?], valid: [Bool], type: DataType) -> Column {
-        var builder = ColumnBuilder(type: type, capacity: results.count)
-        for (i, r) in results.enumerated() {
-            if valid[i], let r { builder.append(r) } else { builder.appendNull() }
+    private static func stringColumn(_ results: DistinctResults<String>, type: DataType) -> Column {
+        let bytes: [[UInt8]?] = results.values.map { $0.map { Array($0.utf8) } }
+        return RowMapper.mapString(type, count: results.ids.count, validity: nil) { i, out in
+            let id = results.ids[i]
+            guard id >= 0, let value = bytes[Int(id)] else { return false }
+            out.append(contentsOf: value)
+            return true
         }
-        return builder.build()
     }
 }

@@ -38,8 +38,10 @@ enum RowMapper {
         let values = try [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             buffer.initialize(repeating: T.zeroValue)
             if let validity {
-                for i in 0..<count where validity.isValid(i) {
-                    if let v = try body(i) { buffer[i] = v } else { marks.setNull(i) }
+                try validity.words.withUnsafeBufferPointer { words in
+                    for i in 0..<count where words[i &>> 6] & (1 &<< UInt64(i & 63)) != 0 {
+                        if let v = try body(i) { buffer[i] = v } else { marks.setNull(i) }
+                    }
                 }
             } else {
                 for i in 0..<count {
@@ -62,8 +64,9 @@ enum RowMapper {
         arena.reserveCapacity(values: count, bytes: byteHint)
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
+        let words = validity?.words ?? []
         for i in 0..<count {
-            if let validity, !validity.isValid(i) {
+            if !words.isEmpty, words[i &>> 6] & (1 &<< UInt64(i & 63)) == 0 {
                 arena.appendEmpty()
                 continue
             }
@@ -111,6 +114,18 @@ extension Array where Element == UInt8 {
     /// Appends `value` zero-padded to `width` digits (a '-' first when negative).
     @inline(__always)
     mutating func appendPadded(_ value: Int, width: Int) {
+        if width == 2, value >= 0, value < 100 {
+            append(UInt8(48 + value / 10))
+            append(UInt8(48 + value % 10))
+            return
+        }
+        if width == 4, value >= 0, value < 10_000 {
+            append(UInt8(48 + value / 1000))
+            append(UInt8(48 + value / 100 % 10))
+            append(UInt8(48 + value / 10 % 10))
+            append(UInt8(48 + value % 10))
+            return
+        }
         if value < 0 {
             append(UInt8(ascii: "-"))
             appendPadded(-value, width: width)

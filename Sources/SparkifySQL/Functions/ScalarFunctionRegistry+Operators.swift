@@ -10,8 +10,8 @@ extension ScalarFunctionRegistry {
             ("try_divide", .divide, .null), ("try_mod", .remainder, .null),
         ]
         for (name, op, fixedMode) in arithmetic {
-            list.append(ScalarFunction(name: name, resolver: { types in
-                try resolveArithmetic(op, name: name, types)
+            list.append(ScalarFunction(name: name, constantAwareResolver: { types, constants in
+                try resolveArithmetic(op, name: name, types, constants: constants)
             }, evaluator: { call in
                 let mode = fixedMode ?? call.arithmeticMode
                 let (a, b) = (call.arguments[0], call.arguments[1])
@@ -74,7 +74,7 @@ extension ScalarFunctionRegistry {
     }
 
     /// Spark's result type for `a op b` and the types both sides are cast to first.
-    static func resolveArithmetic(_ op: ArithmeticOperator, name: String, _ types: [DataType]) throws -> ResolvedScalarCall {
+    static func resolveArithmetic(_ op: ArithmeticOperator, name: String, _ types: [DataType], constants: [Value?] = []) throws -> ResolvedScalarCall {
         guard types.count == 2 else { throw FunctionErrors.wrongArgumentCount(name, expected: "2", actual: types.count) }
         var (a, b) = (types[0], types[1])
         let display = "(\(a.simpleString.uppercased()) \(op.rawValue) \(b.simpleString.uppercased()))"
@@ -115,7 +115,18 @@ extension ScalarFunctionRegistry {
             }
         }
         // Decimal arithmetic (DecimalPrecision): integers become decimal(10,0) / decimal(20,0).
-        guard let (p1, s1) = SparkTypeCoercion.decimalFor(a), let (p2, s2) = SparkTypeCoercion.decimalFor(b) else { throw mismatch() }
+        // An integer literal takes the fewest digits that hold it (`DecimalType.fromLiteral`).
+        func decimalType(_ type: DataType, _ index: Int) -> (Int, Int)? {
+            if index < constants.count, let literal = constants[index] {
+                switch literal {
+                case let .int(v): return (max(String(v.magnitude).count, 1), 0)
+                case let .bigint(v): return (max(String(v.magnitude).count, 1), 0)
+                default: break
+                }
+            }
+            return SparkTypeCoercion.decimalFor(type)
+        }
+        guard let (p1, s1) = decimalType(a, 0), let (p2, s2) = decimalType(b, 1) else { throw mismatch() }
         let left = DataType.decimal(precision: p1, scale: s1), right = DataType.decimal(precision: p2, scale: s2)
         let result: DataType
         switch op {

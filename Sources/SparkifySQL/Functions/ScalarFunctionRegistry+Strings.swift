@@ -12,7 +12,11 @@ extension ScalarFunctionRegistry {
         let trims: [(String, StringKernels.TrimSide)] = [("trim", .both), ("btrim", .both), ("ltrim", .leading), ("rtrim", .trailing)]
         for (name, side) in trims {
             list += define([name], [string, string], optional: 1, result: { _ in .string }) { call in
-                StringKernels.trim(call.arguments[0], characters: call.optional(1), side: side, rowCount: call.rowCount)
+                // Spark's two-argument forms: trim(trimStr, str), but btrim(str, trimStr).
+                if call.arguments.count == 2, name != "btrim" {
+                    return StringKernels.trim(call.arguments[1], characters: call.arguments[0], side: side, rowCount: call.rowCount)
+                }
+                return StringKernels.trim(call.arguments[0], characters: call.optional(1), side: side, rowCount: call.rowCount)
             }
         }
         list += define(["length", "char_length", "character_length", "len"], [string], result: { _ in .int }) { call in

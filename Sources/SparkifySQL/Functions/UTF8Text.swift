@@ -29,8 +29,9 @@ enum UTF8Text {
 
     @inline(__always)
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for b in bytes where b >= 0x80 { return false }
-        return true
+        var any: UInt8 = 0
+        for b in bytes { any |= b }
+        return any < 0x80
     }
 
     /// Position (bytes) of `needle` in `haystack` from byte `from`, or nil.
@@ -62,10 +63,14 @@ enum UTF8Text {
     /// Unicode case mapping.
     static func appendCaseMapped(_ bytes: UnsafeBufferPointer<UInt8>, upper: Bool, to out: inout [UInt8]) {
         if isASCII(bytes) {
-            if upper {
-                for b in bytes { out.append(b >= 97 && b <= 122 ? b - 32 : b) }
-            } else {
-                for b in bytes { out.append(b >= 65 && b <= 90 ? b + 32 : b) }
+            let start = out.count
+            out.append(contentsOf: bytes)
+            out.withUnsafeMutableBufferPointer { all in
+                if upper {
+                    for k in start..<all.count where all[k] &- 97 < 26 { all[k] &-= 32 }
+                } else {
+                    for k in start..<all.count where all[k] &- 65 < 26 { all[k] &+= 32 }
+                }
             }
             return
         }
