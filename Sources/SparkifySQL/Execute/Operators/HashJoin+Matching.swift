@@ -22,46 +22,45 @@ extension HashJoin {
             }
             domains.append(domain)
         }
-        let keyDomains = domains
         let buildLeft = left[0].count < right[0].count
         let build = buildLeft ? left : right
         let probe = buildLeft ? right : left
-        let encodeKey: @Sendable (Int) -> (build: [Int32], probe: [Int32], cardinality: Int) = { k in
-            let safe = k < nullSafe.count && nullSafe[k]
-            let (dictionary, buildCodes) = KeyColumnDictionary.build(build[k], domain: keyDomains[k], nullsGetCode: safe)
-            return (buildCodes, dictionary.lookup(probe[k], nullsMatch: safe), dictionary.count)
-        }
-        let large = probe[0].count >= ParallelWork.minimumRowsPerTask && context.threads > 1
-        let perKey = large ? try ParallelWork.map(left.count, encodeKey) : left.indices.map(encodeKey)
-        try context.check()
+        let tasks = ParallelWork.taskCount(rows: probe[0].count, context: context)
 
-        var buildCodes = perKey[0].build, probeCodes = perKey[0].probe
-        var cardinality = perKey[0].cardinality
-        for key in perKey.dropFirst() {
-            let (combined, dictionary) = KeyGrouping.combine(buildCodes, cardinality, key.build, key.cardinality, insert: true)
-            probeCodes = try lookupPairs(probeCodes, cardinality, key.probe, key.cardinality, dictionary: dictionary, context: context)
-            (buildCodes, cardinality) = combined
+        var buildCodes = [Int32](), probeCodes = [Int32]()
+        var cardinality = 0
+        for k in left.indices {
+            let safe = k < nullSafe.count && nullSafe[k]
+            let (dictionary, keyBuild) = KeyColumnDictionary.build(build[k], domain: domains[k], nullsGetCode: safe)
+            let keyProbe = try dictionary.lookup(probe[k], nullsMatch: safe, tasks: tasks)
             try context.check()
+            if k == 0 {
+                (buildCodes, probeCodes, cardinality) = (keyBuild, keyProbe, dictionary.count)
+                continue
+            }
+            let combined = KeyGrouping.combine(buildCodes, cardinality, keyBuild, dictionary.count)
+            probeCodes = try lookupPairs(probeCodes, cardinality, keyProbe, dictionary.count,
+                                         dictionary: combined.dictionary, tasks: tasks)
+            (buildCodes, cardinality) = (combined.codes, combined.count)
         }
         return buildLeft ? (buildCodes, probeCodes, cardinality) : (probeCodes, buildCodes, cardinality)
     }
 
-    /// Probe-side codes of pairs `(a, b)` in `dictionary`, split across threads when large.
+    /// Probe-side codes of pairs `(a, b)` in `dictionary`, split across `tasks` threads.
     private static func lookupPairs(
         _ a: [Int32], _ cardinalityA: Int, _ b: [Int32], _ cardinalityB: Int,
-        dictionary: IntegerKeyDictionary, context: OperatorContext
+        dictionary: IntegerKeyDictionary, tasks: Int
     ) throws -> [Int32] {
         let n = a.count
         let width = Int64(max(1, cardinalityB))
-        let tasks = ParallelWork.taskCount(rows: n, context: context)
         let shared = ReadOnlyShared(object: dictionary)
         return try [Int32].filled(count: n) { out in
             _ = try ParallelWork.map(tasks) { task in
                 a.withUnsafeBufferPointer { pa in
                     b.withUnsafeBufferPointer { pb in
-                        for i in ParallelWork.range(task: task, of: tasks, rows: n) {
+                        shared.object.findEach(ParallelWork.range(task: task, of: tasks, rows: n), into: out.base) { i in
                             let x = pa[i], y = pb[i]
-                            out[i] = (x < 0 || y < 0) ? -1 : shared.object.find(Int64(x) * width + Int64(y))
+                            return x < 0 || y < 0 ? nil : Int64(x) * width + Int64(y)
                         }
                     }
                 }

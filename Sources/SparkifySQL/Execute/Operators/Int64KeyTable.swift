@@ -1,14 +1,14 @@
-/// An open-addressing hash table from 64-bit keys to dense ids `0..<count`, assigned in
-/// insertion order. Used by one thread at a time.
-final class Int64KeyTable {
+/// Open-addressing hash state from 64-bit keys to dense ids `0..<count` in insertion order.
+///
+/// A plain struct of pointers so hot loops hold it in locals (no exclusivity checks, no
+/// reference counting per row); its owner calls `deallocate()` once.
+struct Int64KeyTable {
     private var keys: UnsafeMutablePointer<Int64>
     /// Slot → id, or -1 when the slot is empty.
     private var ids: UnsafeMutablePointer<Int32>
     private var capacity: Int
     private var shift: UInt64
     private(set) var count = 0
-    /// The key of every id, in id order.
-    private(set) var keysById: [Int64] = []
 
     init(expectedCount: Int = 16) {
         capacity = KeyHashing.tableCapacity(for: max(16, expectedCount * 2))
@@ -19,7 +19,7 @@ final class Int64KeyTable {
         keys.initialize(repeating: 0, count: capacity)
     }
 
-    deinit {
+    func deallocate() {
         keys.deallocate()
         ids.deallocate()
     }
@@ -31,7 +31,7 @@ final class Int64KeyTable {
 
     /// The id of `key`, inserting it with the next id when new.
     @inline(__always)
-    func insert(_ key: Int64) -> Int32 {
+    mutating func insert(_ key: Int64) -> Int32 {
         let mask = capacity - 1
         var s = slot(of: key)
         while true {
@@ -44,7 +44,6 @@ final class Int64KeyTable {
         keys[s] = key
         ids[s] = id
         count += 1
-        keysById.append(key)
         if count * 2 > capacity { grow() }
         return id
     }
@@ -62,7 +61,7 @@ final class Int64KeyTable {
         }
     }
 
-    private func grow() {
+    private mutating func grow() {
         let oldKeys = keys, oldIds = ids, oldCapacity = capacity
         capacity *= 2
         shift -= 1

@@ -1,14 +1,16 @@
 /// Dense ids `0..<count` for 64-bit keys, in insertion order: a direct array when the keys
 /// span a small range (hours, small ids, combined codes), a hash table otherwise.
+///
+/// Work goes through the batch methods, which hold the table in locals for the whole loop.
 final class IntegerKeyDictionary {
-    private let table: Int64KeyTable?
+    private var table: Int64KeyTable?
     private let directSlots: UnsafeMutablePointer<Int32>?
     private let directBase: Int64
     private let directCount: Int
     private var directIds = 0
 
-    /// A dictionary for keys known to lie in `minimum...maximum` (any keys when the range is
-    /// unknown: pass `Int64.min...Int64.max`), expecting about `expectedCount` keys.
+    /// A dictionary for keys known to lie in `minimum...maximum` (pass `Int64.min...Int64.max`
+    /// when unknown), expecting about `expectedCount` keys.
     init(minimum: Int64, maximum: Int64, expectedCount: Int) {
         let (span, overflow) = maximum.subtractingReportingOverflow(minimum)
         let directLimit = min(1 << 24, max(4096, expectedCount * 2))
@@ -27,33 +29,58 @@ final class IntegerKeyDictionary {
         }
     }
 
-    deinit { directSlots?.deallocate() }
+    deinit {
+        directSlots?.deallocate()
+        table?.deallocate()
+    }
 
     var count: Int { table?.count ?? directIds }
 
-    /// The id of `key`, inserting it when new. `key` must lie in the range given at creation.
+    /// For each `i` in `range` whose `key(i)` is not nil, stores its id (inserting new keys)
+    /// in `out[i]`. Keys must lie in the range given at creation.
     @inline(__always)
-    func insert(_ key: Int64) -> Int32 {
-        if let directSlots {
-            let index = Int(key &- directBase)
-            let id = directSlots[index]
-            if id >= 0 { return id }
-            let newId = Int32(truncatingIfNeeded: directIds)
-            directSlots[index] = newId
-            directIds += 1
-            return newId
+    func insertEach(_ range: Range<Int>, into out: UnsafeMutablePointer<Int32>, key: (Int) -> Int64?) {
+        if let slots = directSlots {
+            let base = directBase
+            var next = Int32(truncatingIfNeeded: directIds)
+            for i in range {
+                guard let k = key(i) else { continue }
+                let index = Int(k &- base)
+                var id = slots[index]
+                if id < 0 {
+                    id = next
+                    slots[index] = id
+                    next += 1
+                }
+                out[i] = id
+            }
+            directIds = Int(next)
+        } else if var local = table {
+            table = nil
+            for i in range {
+                guard let k = key(i) else { continue }
+                out[i] = local.insert(k)
+            }
+            table = local
         }
-        return table.unsafelyUnwrapped.insert(key)
     }
 
-    /// The id of `key`, or -1 when absent.
+    /// For each `i` in `0..<n`, `out[i]` = the id of `key(i)`, or -1 when it is nil or absent.
+    /// Only reads the dictionary: safe from several threads at once.
     @inline(__always)
-    func find(_ key: Int64) -> Int32 {
-        if let directSlots {
-            let offset = UInt64(bitPattern: key &- directBase)
-            if offset >= UInt64(directCount) { return -1 }
-            return directSlots[Int(offset)]
+    func findEach(_ range: Range<Int>, into out: UnsafeMutablePointer<Int32>, key: (Int) -> Int64?) {
+        if let slots = directSlots {
+            let base = directBase, limit = UInt64(directCount)
+            for i in range {
+                guard let k = key(i) else { out[i] = -1; continue }
+                let offset = UInt64(bitPattern: k &- base)
+                out[i] = offset < limit ? slots[Int(offset)] : -1
+            }
+        } else if let local = table {
+            for i in range {
+                guard let k = key(i) else { out[i] = -1; continue }
+                out[i] = local.find(k)
+            }
         }
-        return table.unsafelyUnwrapped.find(key)
     }
 }

@@ -34,7 +34,7 @@ enum KeyDomain: Sendable {
 final class KeyColumnDictionary {
     let domain: KeyDomain
     private let integers: IntegerKeyDictionary?
-    private let byteTable: ByteKeyTable?
+    private var byteTable: ByteKeyTable?
     /// The code NULL got (its values' codes at or past it are shifted up by one), or -1.
     private(set) var nullCode: Int32 = -1
 
@@ -47,11 +47,15 @@ final class KeyColumnDictionary {
         self.byteTable = byteTable
     }
 
+    deinit { byteTable?.deallocate() }
+
     /// The dictionary of `column` and each row's code. NULL rows share a code of their own
     /// when `nullsGetCode`, else get -1.
     static func build(_ column: Column, domain: KeyDomain, nullsGetCode: Bool) -> (KeyColumnDictionary, [Int32]) {
         let n = column.count
         var codes = [Int32](repeating: -1, count: n)
+        let validity = column.validity
+        // Where NULL first appears: its row, and how many distinct values came before it.
         var firstNullRow = -1
         var nullPosition: Int32 = -1
         let dictionary: KeyColumnDictionary
@@ -61,7 +65,7 @@ final class KeyColumnDictionary {
             var lo = Int64.max, hi = Int64.min
             if domain == .integer {
                 keys.withUnsafeBufferPointer { k in
-                    for i in 0..<n where !column.isNull(i) {
+                    for i in 0..<n where validity?.isValid(i) ?? true {
                         lo = min(lo, k[i])
                         hi = max(hi, k[i])
                     }
@@ -70,28 +74,25 @@ final class KeyColumnDictionary {
             if lo > hi { lo = .min; hi = .max }
             let integers = IntegerKeyDictionary(minimum: lo, maximum: hi, expectedCount: n)
             dictionary = KeyColumnDictionary(domain: domain, integers: integers, byteTable: nil)
+            let firstNull = validity.flatMap { v in (0..<n).first { !v.isValid($0) } }
             keys.withUnsafeBufferPointer { k in
                 codes.withUnsafeMutableBufferPointer { out in
-                    if let validity = column.validity {
-                        for i in 0..<n {
-                            if validity.isValid(i) {
-                                out[i] = integers.insert(k[i])
-                            } else if firstNullRow < 0 {
-                                firstNullRow = i
-                                nullPosition = Int32(truncatingIfNeeded: integers.count)
-                            }
-                        }
-                    } else {
-                        for i in 0..<n { out[i] = integers.insert(k[i]) }
+                    guard let base = out.baseAddress else { return }
+                    guard let validity, let firstNull else {
+                        integers.insertEach(0..<n, into: base) { k[$0] }
+                        return
                     }
+                    integers.insertEach(0..<firstNull, into: base) { k[$0] }
+                    firstNullRow = firstNull
+                    nullPosition = Int32(truncatingIfNeeded: integers.count)
+                    integers.insertEach(firstNull..<n, into: base) { validity.isValid($0) ? k[$0] : nil }
                 }
             }
         case .bytes:
             guard case let .string(arena) = column.values else {
                 preconditionFailure("KeyColumnDictionary: \(column.type.simpleString) is not stored as text")
             }
-            let table = ByteKeyTable(expectedCount: min(n, 1 << 12))
-            dictionary = KeyColumnDictionary(domain: domain, integers: nil, byteTable: table)
+            var table = ByteKeyTable(expectedCount: min(n, 1 << 12))
             arena.bytes.withUnsafeBufferPointer { bytes in
                 arena.offsets.withUnsafeBufferPointer { offsets in
                     codes.withUnsafeMutableBufferPointer { out in
@@ -99,7 +100,7 @@ final class KeyColumnDictionary {
                         var previousStart = -1, previousLength = -1
                         var previousCode: Int32 = -1
                         for i in 0..<n {
-                            if column.isNull(i) {
+                            if let validity, !validity.isValid(i) {
                                 if firstNullRow < 0 {
                                     firstNullRow = i
                                     nullPosition = Int32(truncatingIfNeeded: table.count)
@@ -108,7 +109,7 @@ final class KeyColumnDictionary {
                             }
                             let start = offsets[i], length = offsets[i + 1] - start
                             let pointer = base.map { $0 + start }
-                            // Runs of one value (sorted or low-cardinality data) skip the hash.
+                            // Runs of one value (sorted or clustered data) skip the hash.
                             if length == previousLength,
                                KeyHashing.bytesEqual(pointer, length, base.map { $0 + previousStart }, length) {
                                 out[i] = previousCode
@@ -123,6 +124,7 @@ final class KeyColumnDictionary {
                     }
                 }
             }
+            dictionary = KeyColumnDictionary(domain: domain, integers: nil, byteTable: table)
         }
         if nullsGetCode, firstNullRow >= 0 {
             dictionary.nullCode = nullPosition
@@ -131,44 +133,62 @@ final class KeyColumnDictionary {
         return (dictionary, codes)
     }
 
-    /// The codes of `column`'s values in this dictionary, -1 for values it lacks. NULL rows
-    /// get the NULL code when `nullsMatch` (null-safe equality), else -1.
-    func lookup(_ column: Column, nullsMatch: Bool) -> [Int32] {
-        let n = column.count
-        var codes = [Int32](repeating: -1, count: n)
+    /// The codes of rows `range` of `column` in this dictionary (written to `out`), -1 for
+    /// values it lacks. NULL rows get the NULL code when `nullsMatch` (null-safe equality),
+    /// else -1. Only reads the dictionary: safe from several threads at once.
+    func lookup(_ column: Column, rows range: Range<Int>, nullsMatch: Bool, into out: UnsafeMutablePointer<Int32>) {
         let nullCode = nullCode
         let matchedNull: Int32 = nullsMatch ? nullCode : -1
-        @inline(__always) func shifted(_ id: Int32) -> Int32 {
-            (nullCode >= 0 && id >= nullCode) ? id + 1 : id
-        }
+        let validity = column.validity
         if let integers {
-            let keys = KeyColumnDictionary.integerKeys(column, domain: domain)
+            let keys = KeyColumnDictionary.integerKeys(column, domain: domain, rows: range)
             keys.withUnsafeBufferPointer { k in
-                codes.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<n {
-                        if column.isNull(i) { out[i] = matchedNull; continue }
-                        let id = integers.find(k[i])
-                        out[i] = id < 0 ? -1 : shifted(id)
-                    }
+                let first = range.lowerBound
+                if let validity {
+                    integers.findEach(range, into: out) { validity.isValid($0) ? k[$0 - first] : nil }
+                    for i in range where !validity.isValid(i) { out[i] = matchedNull }
+                } else {
+                    integers.findEach(range, into: out) { k[$0 - first] }
                 }
             }
-        } else if let byteTable, case let .string(arena) = column.values {
+        } else if let table = byteTable, case let .string(arena) = column.values {
             arena.bytes.withUnsafeBufferPointer { bytes in
                 arena.offsets.withUnsafeBufferPointer { offsets in
-                    codes.withUnsafeMutableBufferPointer { out in
-                        let base = bytes.baseAddress
-                        for i in 0..<n {
-                            if column.isNull(i) { out[i] = matchedNull; continue }
-                            let start = offsets[i], length = offsets[i + 1] - start
-                            let pointer = base.map { $0 + start }
-                            let id = byteTable.find(pointer, length, hash: KeyHashing.hashBytes(pointer, length))
-                            out[i] = id < 0 ? -1 : shifted(id)
+                    let base = bytes.baseAddress
+                    var previousStart = -1, previousLength = -1
+                    var previousCode: Int32 = -1
+                    for i in range {
+                        if let validity, !validity.isValid(i) { out[i] = matchedNull; continue }
+                        let start = offsets[i], length = offsets[i + 1] - start
+                        let pointer = base.map { $0 + start }
+                        if length == previousLength,
+                           KeyHashing.bytesEqual(pointer, length, base.map { $0 + previousStart }, length) {
+                            out[i] = previousCode
+                            continue
                         }
+                        out[i] = table.find(pointer, length, hash: KeyHashing.hashBytes(pointer, length))
+                        previousStart = start
+                        previousLength = length
+                        previousCode = out[i]
                     }
                 }
             }
         }
-        return codes
+        if nullCode >= 0 {
+            for i in range where out[i] >= nullCode && (validity?.isValid(i) ?? true) { out[i] += 1 }
+        }
+    }
+
+    /// `lookup` over all rows, split across `tasks` threads.
+    func lookup(_ column: Column, nullsMatch: Bool, tasks: Int) throws -> [Int32] {
+        let n = column.count
+        let shared = ReadOnlyShared(object: self)
+        return try [Int32].filled(count: n) { out in
+            _ = try ParallelWork.map(tasks) { task in
+                shared.object.lookup(column, rows: ParallelWork.range(task: task, of: tasks, rows: n),
+                                     nullsMatch: nullsMatch, into: out.base)
+            }
+        }
     }
 
     /// Moves codes at or past `nullCode` up by one and gives NULL rows `nullCode`.
@@ -185,15 +205,16 @@ final class KeyColumnDictionary {
     }
 
     /// Every value of an integer, boolean or double column as a 64-bit key of `domain`.
-    static func integerKeys(_ column: Column, domain: KeyDomain) -> [Int64] {
+    static func integerKeys(_ column: Column, domain: KeyDomain, rows: Range<Int>? = nil) -> [Int64] {
+        let r = rows ?? 0..<column.count
         switch (column.values, domain) {
-        case let (.int64(v), .integer): return v
-        case let (.int32(v), .integer): return v.map { Int64($0) }
-        case let (.boolean(v), .integer): return v.map { $0 ? 1 : 0 }
-        case let (.double(v), _): return v.map { KeyHashing.normalizedBits($0) }
-        case let (.int64(v), .floating): return v.map { KeyHashing.normalizedBits(Double($0)) }
-        case let (.int32(v), .floating): return v.map { KeyHashing.normalizedBits(Double($0)) }
-        case let (.boolean(v), .floating): return v.map { $0 ? KeyHashing.normalizedBits(1) : 0 }
+        case let (.int64(v), .integer): return rows == nil ? v : Array(v[r])
+        case let (.int32(v), .integer): return v[r].map { Int64($0) }
+        case let (.boolean(v), .integer): return v[r].map { $0 ? 1 : 0 }
+        case let (.double(v), _): return v[r].map { KeyHashing.normalizedBits($0) }
+        case let (.int64(v), .floating): return v[r].map { KeyHashing.normalizedBits(Double($0)) }
+        case let (.int32(v), .floating): return v[r].map { KeyHashing.normalizedBits(Double($0)) }
+        case let (.boolean(v), .floating): return v[r].map { $0 ? KeyHashing.normalizedBits(1) : 0 }
         default:
             preconditionFailure("KeyColumnDictionary: \(column.type.simpleString) is not numeric")
         }

@@ -37,7 +37,9 @@ public struct KeyGrouping: Sendable {
         var cardinality = encoded[0].cardinality
         for column in encoded.dropFirst() {
             try context.check()
-            (codes, cardinality) = combine(codes, cardinality, column.codes, column.cardinality, insert: true).codesAndCount
+            let combined = combine(codes, cardinality, column.codes, column.cardinality)
+            codes = combined.codes
+            cardinality = combined.count
         }
         return KeyGrouping(groupIds: codes, firstRows: firstRows(of: codes, groupCount: cardinality))
     }
@@ -64,31 +66,28 @@ public struct KeyGrouping: Sendable {
         return rows
     }
 
-    /// Codes of the pairs `(a, b)`, dense in first-appearance order. A -1 on either side
-    /// gives -1 (a key that cannot match). With `insert: false`, only looks pairs up in
-    /// `dictionary`.
+    /// Codes of the pairs `(a, b)`, dense in first-appearance order, and the dictionary of
+    /// pairs (for probing with `lookupPairs`). A -1 on either side gives -1.
     static func combine(
-        _ a: [Int32], _ cardinalityA: Int, _ b: [Int32], _ cardinalityB: Int, insert: Bool,
-        dictionary existing: IntegerKeyDictionary? = nil
-    ) -> (codesAndCount: ([Int32], Int), dictionary: IntegerKeyDictionary) {
+        _ a: [Int32], _ cardinalityA: Int, _ b: [Int32], _ cardinalityB: Int
+    ) -> (codes: [Int32], count: Int, dictionary: IntegerKeyDictionary) {
         let n = a.count
         let width = Int64(max(1, cardinalityB))
         let maximum = Int64(max(1, cardinalityA)) * width - 1
-        let dictionary = existing ?? IntegerKeyDictionary(minimum: 0, maximum: maximum, expectedCount: n)
+        let dictionary = IntegerKeyDictionary(minimum: 0, maximum: maximum, expectedCount: n)
         var out = [Int32](repeating: -1, count: n)
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 out.withUnsafeMutableBufferPointer { po in
-                    for i in 0..<n {
+                    guard let base = po.baseAddress else { return }
+                    dictionary.insertEach(0..<n, into: base) { i in
                         let x = pa[i], y = pb[i]
-                        if x < 0 || y < 0 { continue }
-                        let key = Int64(x) * width + Int64(y)
-                        po[i] = insert ? dictionary.insert(key) : dictionary.find(key)
+                        return x < 0 || y < 0 ? nil : Int64(x) * width + Int64(y)
                     }
                 }
             }
         }
-        return ((out, dictionary.count), dictionary)
+        return (out, dictionary.count, dictionary)
     }
 
     /// The common row count of `columns`, or an error when they differ.

@@ -2,10 +2,7 @@
 struct SendableBuffer<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
 
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
-        // An empty buffer may have no address; a dangling one-element allocation is never touched.
-        base = buffer.baseAddress ?? .allocate(capacity: 1)
-    }
+    init(_ base: UnsafeMutablePointer<Element>) { self.base = base }
 
     @inline(__always)
     subscript(index: Int) -> Element {
@@ -23,7 +20,7 @@ extension Array {
     /// An array of `count` elements that `fill` initialises completely, possibly from several threads.
     static func filled(count: Int, _ fill: (SendableBuffer<Element>) throws -> Void) rethrows -> [Element] {
         try [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 { try fill(SendableBuffer(buffer)) }
+            if count > 0, let base = buffer.baseAddress { try fill(SendableBuffer(base)) }
             initialized = count
         }
     }
