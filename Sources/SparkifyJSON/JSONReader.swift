@@ -14,7 +14,9 @@ public enum JSONReader {
     public static func read(_ path: String, options: JSONReadOptions = .init(),
                             cancellation: CancellationToken = .never,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> JSONReadResult {
+        let clock = PhaseClock()
         let files = try FileLister.list(path, recursive: options.recursiveFileLookup)
+        clock.mark("list \(files.count) files")
         return try read(files: files, options: options, cancellation: cancellation, progress: progress)
     }
 
@@ -23,10 +25,12 @@ public enum JSONReader {
                             cancellation: CancellationToken = .never,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> JSONReadResult {
         MemoryTuning.returnFreedMemoryEagerly()
+        let clock = PhaseClock()
         let threads = max(1, options.threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let units = WorkUnit.plan(files, options: options, threads: threads)
         let runner = ParallelUnits(units: units, files: files, options: options, cancellation: cancellation, progress: progress)
         var builders = try runner.run(threads: threads)
+        clock.mark("parse \(units.count) units")
         let lineOffsets = lineOffsets(units: units, builders: builders)
         if let (index, failure) = builders.enumerated().lazy.compactMap({ i, b in b.failure.map { (i, $0) } }).first {
             let file = files[failure.file].path
@@ -37,9 +41,11 @@ public enum JSONReader {
         try cancellation.check()
         var merger = ChunkMerger(files: files, units: units, builders: builders, lineOffsets: lineOffsets, options: options)
         try merger.reparseLossyUnits(cancellation: cancellation)
+        clock.mark("schema and re-reads")
         let outcome = try merger.resolveBadRows()
         builders = []
         let table = try merger.assemble(threads: threads, cancellation: cancellation)
+        clock.mark("assemble \(table.rowCount) rows")
         return JSONReadResult(table: table, files: files.map(\.path), fileRowStarts: merger.fileRowStarts(),
                               malformedCount: outcome.count, malformedSamples: outcome.samples,
                               looksMultiLine: outcome.looksMultiLine, mode: options.mode, bytesRead: merger.bytesRead)

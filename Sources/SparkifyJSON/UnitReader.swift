@@ -61,7 +61,12 @@ final class UnitReader {
             } else {
                 lines = try parseLines(source, range: unit.byteRange, into: builder)
             }
-            builder.bytesRead += source.bytesRead
+            if let range = unit.byteRange {
+                // Count each byte once although parts overlap at their boundary lines.
+                builder.bytesRead += max(0, min(range.upperBound, file.size) - range.lowerBound)
+            } else {
+                builder.bytesRead += source.bytesRead
+            }
             builder.endFile(lines: lines)
             if builder.failure != nil { return }
         }
@@ -109,7 +114,12 @@ final class UnitReader {
         while true {
             if !eof {
                 if buffer.capacity - buffer.count < (64 << 10) { buffer.grow(minimum: buffer.capacity * 2) }
-                let room = buffer.capacity - buffer.count
+                var room = buffer.capacity - buffer.count
+                if stopAt != Int.max {
+                    // A part reads its range and then only as far as its last line needs.
+                    let readOffset = bufferOffset + buffer.count
+                    room = min(room, max(stopAt - readOffset, 0) + (16 << 10))
+                }
                 let n = try source.read(into: buffer.base.unsafelyUnwrapped + buffer.count, capacity: room)
                 if n == 0 { eof = true }
                 buffer.count += n

@@ -13,7 +13,7 @@ struct WorkUnit: Sendable {
     /// `chunkBytes` per unit, at least a few units per thread, at most 4096 files per unit.
     static func plan(_ files: [ListedFile], options: JSONReadOptions, threads: Int) -> [WorkUnit] {
         let total = files.reduce(0) { $0 + $1.size }
-        let target = max(64 << 10, min(options.chunkBytes, total / max(1, threads * 8)))
+        let target = min(options.chunkBytes, max(64 << 10, total / max(1, threads * 8)))
         var units: [WorkUnit] = []
         var groupStart = 0
         var groupBytes = 0
