@@ -91,6 +91,11 @@ def human_bytes(count):
         count /= 1000
 
 
+def rate(megabytes, seconds):
+    value = megabytes / seconds
+    return f"{value:.1f}" if value < 100 else f"{value:.0f}"
+
+
 def generate(sparkify, directory, songs, events, seed, force):
     """Generates the dataset unless the stamp beside it says it was made with the same settings
     (deleting 100,000 files is slow on some disks, so the data is reused between runs)."""
@@ -158,12 +163,12 @@ def main():
         mb = raw / 1e6
         if spark is not None:
             spark_cells = (f"{spark.seconds:.3f} s", f"{duck.seconds / spark.seconds:.2f}×",
-                           f"{mb / spark.seconds:.0f}", human_bytes(spark.max_rss_bytes),
+                           rate(mb, spark.seconds), human_bytes(spark.max_rss_bytes),
                            f"{spark.max_rss_bytes / raw:.2f}")
         else:
             spark_cells = ("n/a", "n/a", "n/a", "n/a", "n/a")
         print(f"| {name} | {human_bytes(raw)} | {spark_cells[0]} | {duck.seconds:.3f} s | {spark_cells[1]} "
-              f"| {spark_cells[2]} | {mb / duck.seconds:.0f} | {spark_cells[3]} | {spark_cells[4]} "
+              f"| {spark_cells[2]} | {rate(mb, duck.seconds)} | {spark_cells[3]} | {spark_cells[4]} "
               f"| {human_bytes(duck.max_rss_bytes)} |")
     print()
     print(f"Best of {args.runs} runs of whole processes (start-up included; DuckDB runs inside "

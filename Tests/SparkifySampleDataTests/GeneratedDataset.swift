@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 @testable import SparkifySampleData
 
 /// A dataset generated into a fresh temporary folder, with every file read back.
