@@ -9,7 +9,10 @@ extension ListeningPlanner {
 
     /// Plays one session of at most `length` events starting `offset` ms after midnight of
     /// `day`, appending its events; returns how many it played (fewer when midnight cuts it).
-    mutating func playSession(day: Int, offset: Int, length: Int, into events: inout [PlannedEvent]) -> Int {
+    /// Only when `changesState` may the session switch the listener's level or cancel.
+    mutating func playSession(
+        day: Int, offset: Int, length: Int, changesState: Bool, into events: inout [PlannedEvent]
+    ) -> Int {
         let dayStart = EventPlan.firstDayMillis + day * EventPlan.dayMillis
         let listener = chooseListener(at: dayStart + offset)
         var level = paid[listener]
@@ -36,12 +39,13 @@ extension ListeningPlanner {
         // A due level switch happens inside the body; a due cancellation ends the session.
         var switchAt = -1
         let switchDays = listeners[listener].levelSwitchDays
-        if switchesDone[listener] < switchDays.count && switchDays[switchesDone[listener]] <= day
-            && remaining - tail >= 2 {
+        if changesState && switchesDone[listener] < switchDays.count
+            && switchDays[switchesDone[listener]] <= day && remaining - tail >= 2 {
             switchAt = bodyStart + random.int(below: remaining - tail - 1)
         }
         var cancelAt = -1
-        if let cancelDay = listeners[listener].cancelDay, cancelDay <= day, switchAt < 0, remaining >= 2 {
+        if changesState, let cancelDay = listeners[listener].cancelDay, cancelDay <= day, switchAt < 0,
+            remaining >= 2 {
             tail = 0
             cancelAt = bodyStart + remaining - 2
         }

@@ -7,6 +7,9 @@ struct ListeningPlanner {
     /// How likely a NextSong plays a song of the catalog (the rest play tracks elsewhere).
     static let catalogShare = 0.9
 
+    /// About how long an event lasts on average (a song is about four minutes).
+    static let typicalEventMillis = 200_000
+
     /// Relative activity by hour of day (UTC): quiet at night, peaking late afternoon and evening.
     static let hourWeights: [Double] = [
         3, 2, 1.5, 1, 1, 1, 1.5, 2.5, 3.5, 4, 4.5, 5,
@@ -92,7 +95,9 @@ struct ListeningPlanner {
         while planned < budget {
             let length = min(sessionLength(), budget - planned)
             let hour = hourSampler.draw(&random)
-            starts.append((hour * 3_600_000 + random.int(below: 3_600_000), length))
+            // Start early enough for the session to end before midnight, most of the time.
+            let latest = max(0, EventPlan.dayMillis - length * Self.typicalEventMillis)
+            starts.append((min(hour * 3_600_000 + random.int(below: 3_600_000), latest), length))
             planned += length
         }
         starts.sort { $0.offset != $1.offset ? $0.offset < $1.offset : $0.length < $1.length }
@@ -101,13 +106,16 @@ struct ListeningPlanner {
         events.reserveCapacity(budget)
         var deficit = 0
         for start in starts {
-            deficit = start.length + deficit - playSession(day: day, offset: start.offset,
-                                                            length: start.length + deficit, into: &events)
+            deficit += start.length - playSession(
+                day: day, offset: start.offset, length: start.length, changesState: true, into: &events)
         }
         while deficit > 0 {
-            // Sessions cut short at midnight leave events over; play them earlier in the day.
-            deficit -= playSession(day: day, offset: random.int(below: 16 * 3_600_000),
-                                   length: deficit, into: &events)
+            // Sessions cut short at midnight leave events over: play them in extra sessions
+            // earlier in the day. These come after the others, so they neither switch levels
+            // nor cancel, which keeps every listener's level history in time order.
+            let length = min(deficit, sessionLength())
+            deficit -= playSession(day: day, offset: random.int(below: 16 * 3_600_000), length: length,
+                                   changesState: false, into: &events)
         }
         events.sort {
             if $0.offset != $1.offset { return $0.offset < $1.offset }

@@ -130,6 +130,7 @@ struct EventLogFormatTests {
             check(zip(ordered, ordered.dropFirst()).allSatisfy { $0.ts <= $1.ts }, "session \(session)")
             let users = Set(ordered.map(\.user).filter { !$0.isEmpty })
             check(users.count <= 1, "session \(session) belongs to one user")
+            check(ordered.count <= 111, "session \(session) has \(ordered.count) events")
         }
     }
 
