@@ -31,7 +31,8 @@ extension Binder {
             }
             return bound
 
-        case let .files(format, path, alias, position):
+        case let .files(relation):
+            let (format, path, alias, position) = (relation.format, relation.path, relation.alias, relation.position)
             let scan = try readFiles(format.lowercased(), path, [:], position)
             let qualifier = alias?.name.name
             let output = makeColumns(names: scan.table.schema.names, types: scan.table.schema.fields.map(\.type), qualifier: qualifier)
@@ -49,7 +50,8 @@ extension Binder {
             let plan = try self.alias(inner, as: alias?.name.name, columnNames: alias?.columns ?? [], at: query.position)
             return BoundRelation(plan: plan, scope: BindScope(plan.output))
 
-        case let .values(rows, alias, position):
+        case let .values(inline):
+            let (rows, alias, position) = (inline.rows, inline.alias, inline.position)
             var plan = try bindValues(rows, alias: alias?.name.name, at: position)
             if let alias, !alias.columns.isEmpty {
                 plan = try self.alias(plan, as: alias.name.name, columnNames: alias.columns, at: alias.name.position)

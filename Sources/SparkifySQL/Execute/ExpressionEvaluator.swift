@@ -98,7 +98,7 @@ struct ExpressionEvaluator {
             let column = l.materialize(rowCount: rowCount)
             guard case let .boolean(flags) = column.values else { throw error }
             let undecided = (0..<rowCount).filter { column.isNull($0) || flags[$0] == isAnd }
-            let partial = try subsetEvaluator(right)(undecided)
+            let partial = try subsetEvaluator(right)(undecided).materialize(rowCount: undecided.count)
             var indices = [Int](repeating: -1, count: rowCount)
             for (k, row) in undecided.enumerated() { indices[row] = k }
             // Rows decided by the left side take its value, which the kernel keeps as is.
@@ -112,7 +112,7 @@ struct ExpressionEvaluator {
     /// Evaluates `expression` over a subset of the rows, gathering only the columns it reads.
     func subsetEvaluator(_ expression: BoundExpression) -> RowSubsetEvaluator {
         { rows in
-            guard let rows else { return try evaluate(expression).materialize(rowCount: rowCount) }
+            guard let rows else { return try evaluate(expression) }
             var subOrdinals: [ColumnID: Int] = [:]
             var columns: [Column] = []
             var fields: [Field] = []
@@ -123,8 +123,7 @@ struct ExpressionEvaluator {
                 fields.append(input.schema.fields[ordinal])
             }
             let subset = Table(schema: Schema(fields), columns: columns, rowCount: rows.count)
-            return try ExpressionEvaluator(executor: executor, input: subset, ordinals: subOrdinals)
-                .evaluate(expression).materialize(rowCount: rows.count)
+            return try ExpressionEvaluator(executor: executor, input: subset, ordinals: subOrdinals).evaluate(expression)
         }
     }
 }
