@@ -66,7 +66,7 @@ struct BindScope {
             let quoted = suggestions.map { $0.split(separator: ".").map { "`\($0)`" }.joined(separator: ".") }
             message += " Did you mean one of the following? [" + quoted.joined(separator: ", ") + "]."
         }
-        return SQLError(.analysis, message, errorClass: "UNRESOLVED_COLUMN.WITH_SUGGESTION", at: position)
+        return SQLError(.analysis, message, errorClass: suggestions.isEmpty ? "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION" : "UNRESOLVED_COLUMN.WITH_SUGGESTION", at: position)
     }
 
     /// Every column re-qualified by `alias` (a subquery or table alias).

@@ -100,18 +100,24 @@ extension Binder {
             return negated ? .call("not", [test], .boolean) : test
 
         case let .inSubquery(operand, query, negated):
-            let value = try bindExpression(operand, context)
+            var operands = [operand]
+            if case let .row(items) = operand.kind { operands = items }
+            let values = try operands.map { try bindExpression($0, context) }
             var plan = try bindSubquery(query, context)
-            guard plan.output.count == 1 else {
-                throw SQLError(.analysis, "The number of columns in the left hand side of an IN subquery does not match the number of columns in the output of subquery: 1 and \(plan.output.count).",
+            guard plan.output.count == values.count else {
+                throw SQLError(.analysis, "The number of columns in the left hand side of an IN subquery does not match the number of columns in the output of subquery: \(values.count) and \(plan.output.count).",
                                errorClass: "DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH", at: position)
             }
-            guard let type = commonType(value.type, plan.output[0].type) else {
-                throw SQLError(.analysis, "The data types of the IN subquery do not match: \(value.type.simpleString.uppercased()) and \(plan.output[0].type.simpleString.uppercased()).",
-                               errorClass: "DATATYPE_MISMATCH.IN_SUBQUERY_DATA_TYPE_MISMATCH", at: position)
+            var types: [DataType] = []
+            for (value, column) in zip(values, plan.output) {
+                guard let type = commonType(value.type, column.type) else {
+                    throw SQLError(.analysis, "The data types of the IN subquery do not match: \(value.type.simpleString.uppercased()) and \(column.type.simpleString.uppercased()).",
+                                   errorClass: "DATATYPE_MISMATCH.IN_SUBQUERY_DATA_TYPE_MISMATCH", at: position)
+                }
+                types.append(type)
             }
-            plan = castOutput(plan, to: [type])
-            return .inSubquery(castIfNeeded(value, to: type), plan, negated: negated)
+            plan = castOutput(plan, to: types)
+            return .inSubquery(zip(values, types).map { castIfNeeded($0, to: $1) }, plan, negated: negated)
 
         case let .like(operand, pattern, caseInsensitive, escape, negated):
             let args = [try bindExpression(operand, context), try bindExpression(pattern, context),
@@ -141,6 +147,11 @@ extension Binder {
             let value = try bindExpression(operand, context)
             let type = try astType.tableType()
             guard canCast(value.type, type) else {
+                if (value.type == .date || value.type == .timestamp) && type.isNumeric {
+                    let function = value.type == .date ? "UNIX_DATE" : "UNIX_SECONDS"
+                    throw SQLError(.analysis, "Cannot resolve \(expression) due to data type mismatch: cannot cast \"\(value.type.simpleString.uppercased())\" to \"\(type.simpleString.uppercased())\". To convert values from \"\(value.type.simpleString.uppercased())\" to \"\(type.simpleString.uppercased())\", you can use the function `\(function)` instead.",
+                                   errorClass: "DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION", at: position)
+                }
                 throw SQLError(.analysis, "Cannot resolve \(expression) due to data type mismatch: cannot cast \"\(value.type.simpleString.uppercased())\" to \"\(type.simpleString.uppercased())\".",
                                errorClass: "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", at: position)
             }
@@ -189,7 +200,12 @@ extension Binder {
             if let subject {
                 conditions.append(try comparison("=", subject, try bindExpression(branch.condition, context), at: branch.condition.position))
             } else {
-                conditions.append(try bindCondition(branch.condition, context))
+                let condition = try bindExpression(branch.condition, context)
+                guard condition.type == .boolean else {
+                    throw SQLError(.analysis, "Cannot resolve CASE WHEN \(branch.condition) due to data type mismatch: the condition requires the \"BOOLEAN\" type, however \"\(branch.condition)\" has the type \"\(condition.type == .null ? "VOID" : condition.type.simpleString.uppercased())\".",
+                                   errorClass: "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", at: branch.condition.position)
+                }
+                conditions.append(condition)
             }
             results.append(try bindExpression(branch.result, context))
         }

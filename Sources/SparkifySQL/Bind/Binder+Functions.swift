@@ -14,6 +14,18 @@ extension Binder {
         if AggregateFunctions.isAggregate(name) {
             return try bindAggregate(call, expression, context)
         }
+        if name == "input_file_name" || name == "monotonically_increasing_id", context.clause == "aggregate argument" {
+            throw SQLError(.analysis, "The aggregate function's argument \(expression) is not deterministic: compute it in a subquery first.",
+                           errorClass: "AGGREGATE_FUNCTION_WITH_NONDETERMINISTIC_EXPRESSION", at: position)
+        }
+        if name == "input_file_name", call.arguments.isEmpty {
+            // Each row's file, from the hidden column of the file scan in scope; "" where the
+            // rows do not come straight from files, as in Spark.
+            if let column = context.scope.entries.first(where: { $0.column.name == Binder.inputFileColumnName })?.column {
+                return column.reference
+            }
+            return .literal(.string(""), .string)
+        }
         if call.isDistinct {
             throw SQLError(.analysis, "DISTINCT is only allowed in aggregate functions, not in \(name)().", errorClass: "INVALID_DISTINCT_USAGE", at: position)
         }
@@ -78,8 +90,8 @@ extension Binder {
         let name = call.lowercasedName
         let position = expression.position
         guard let collector = context.windows, var spec = call.window else {
-            throw SQLError(.analysis, "Window functions are not allowed in \(context.clause): \(expression).",
-                           errorClass: context.clause == "WHERE" ? "INVALID_WHERE_CONDITION" : "UNSUPPORTED_EXPR_FOR_WINDOW", at: position)
+            throw SQLError(.analysis, "Window function \(expression) is not allowed in \(context.clause); compute it in a subquery and filter its result.",
+                           errorClass: "WINDOW_FUNCTION_NOT_ALLOWED_IN_CLAUSE", at: position)
         }
         if let reference = spec.reference {
             guard let defined = namedWindowScopes.reversed().lazy.compactMap({ $0[reference.name.lowercased()] }).first else {
@@ -103,7 +115,7 @@ extension Binder {
         try checkArity(name, args.count, at: position)
         if AggregateFunctions.rankingNames.contains(name), orderBy.isEmpty {
             throw SQLError(.analysis, "Window function \(name)() requires window to be ordered, please add ORDER BY clause. For example SELECT \(name)()(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.",
-                           errorClass: "WINDOW_FUNCTION_AND_FRAME_MISMATCH", at: position)
+                           errorClass: "WINDOW_FUNCTION_FRAME_NOT_ORDERED", at: position)
         }
 
         var ignoreNulls = call.ignoreNulls ?? false

@@ -4,16 +4,15 @@ extension Binder {
     /// Binds a whole query: its CTEs, body, ORDER BY, LIMIT and OFFSET.
     func bindQuery(_ query: ASTQuery) throws -> LogicalPlan {
         try nested(at: query.position) {
-            var ctes: [String: ASTCommonTableExpression] = [:]
+            var seen = Set<String>()
             for cte in query.ctes {
                 let key = cte.name.name.lowercased()
-                if ctes[key] != nil {
+                if !seen.insert(key).inserted {
                     throw SQLError(.analysis, "CTE definition can't have duplicate names: `\(cte.name.name)`.",
                                    errorClass: "DUPLICATED_CTE_NAMES", at: cte.name.position)
                 }
-                ctes[key] = cte
             }
-            cteScopes.append(ctes)
+            cteScopes.append(query.ctes)
             defer { cteScopes.removeLast() }
 
             var plan: LogicalPlan

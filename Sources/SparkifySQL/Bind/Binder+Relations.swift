@@ -35,13 +35,13 @@ extension Binder {
             let (format, path, alias, position) = (relation.format, relation.path, relation.alias, relation.position)
             let scan = try readFiles(format.lowercased(), path, [:], position)
             let qualifier = alias?.name.name
-            let output = makeColumns(names: scan.table.schema.names, types: scan.table.schema.fields.map(\.type), qualifier: qualifier)
-            var plan = LogicalPlan.scan(.files(format: format.lowercased(), path: path, files: scan.files, fileRowStarts: scan.fileRowStarts),
-                                        table: scan.table, output: output, ordinals: Array(output.indices))
+            let source = ScanSource.files(format: format.lowercased(), path: path, files: scan.files, fileRowStarts: scan.fileRowStarts)
+            let bound = scanRelation(source, scan.table, qualifier: qualifier)
             if let alias, !alias.columns.isEmpty {
-                plan = try self.alias(plan, as: qualifier, columnNames: alias.columns, at: alias.name.position)
+                let plan = try self.alias(bound.plan, as: qualifier, columnNames: alias.columns, at: alias.name.position)
+                return BoundRelation(plan: plan, scope: BindScope(plan.output))
             }
-            return BoundRelation(plan: plan, scope: BindScope(plan.output))
+            return bound
 
         case let .subquery(query, alias):
             outerScopes.append(.empty)  // a FROM subquery cannot see its siblings
@@ -66,12 +66,11 @@ extension Binder {
     /// A table by name: a CTE in scope, else the catalog.
     func bindTable(_ name: ASTObjectName, alias: ASTTableAlias?) throws -> BoundRelation {
         let qualifier = alias?.name.name ?? name.name
-        if name.parts.count == 1, let cte = cteScopes.reversed().lazy.compactMap({ $0[name.name.lowercased()] }).first {
-            // Bind the CTE's query afresh for each reference, hiding the CTEs defined after it.
+        if name.parts.count == 1, let (level, index) = cteLocation(name.name) {
+            // Bind the CTE's query afresh for each reference, seeing only the CTEs before it.
+            let cte = cteScopes[level][index]
             let saved = cteScopes
-            if let level = cteScopes.lastIndex(where: { $0[name.name.lowercased()] != nil }) {
-                cteScopes = Array(cteScopes[..<level]) + [cteScopes[level].filter { $0.key != name.name.lowercased() }]
-            }
+            cteScopes = Array(cteScopes[..<level]) + [Array(cteScopes[level][..<index])]
             defer { cteScopes = saved }
             let inner = try bindQuery(cte.query)
             let plan = try self.alias(inner, as: qualifier, columnNames: cte.columns, at: name.position)
@@ -80,14 +79,40 @@ extension Binder {
         guard let entry = catalog.entry(name.name), name.parts.count <= 2 else {
             throw tableNotFound(name)
         }
-        let schema = entry.table.schema
-        let output = makeColumns(names: schema.names, types: schema.fields.map(\.type), qualifier: qualifier)
-        let plan = LogicalPlan.scan(entry.source, table: entry.table, output: output, ordinals: Array(output.indices))
-        return BoundRelation(plan: plan, scope: BindScope(output))
+        return scanRelation(entry.source, entry.table, qualifier: qualifier)
+    }
+
+    /// A scan of `table` with fresh column ids. A scan of files also offers the hidden column
+    /// behind `input_file_name()`, which costs nothing unless a query reads it.
+    func scanRelation(_ source: ScanSource, _ table: Table, qualifier: String?) -> BoundRelation {
+        let schema = table.schema
+        var output = makeColumns(names: schema.names, types: schema.fields.map(\.type), qualifier: qualifier)
+        var ordinals = Array(output.indices)
+        var entries = output.map { BindScope.Entry(column: $0) }
+        if case .files = source {
+            let fileColumn = PlanColumn(id: ids.make(), name: Binder.inputFileColumnName, type: .string, qualifier: qualifier, nullable: false)
+            output.append(fileColumn)
+            ordinals.append(LogicalPlan.inputFileOrdinal)
+            entries.append(BindScope.Entry(column: fileColumn, hidden: true))
+        }
+        let plan = LogicalPlan.scan(source, table: table, output: output, ordinals: ordinals)
+        return BoundRelation(plan: plan, scope: BindScope(entries: entries))
+    }
+
+    /// The hidden column of a file scan that holds each row's file.
+    static let inputFileColumnName = "__input_file_name"
+
+
+    /// Where the innermost CTE named `name` is defined: its WITH clause and position in it.
+    private func cteLocation(_ name: String) -> (Int, Int)? {
+        for level in cteScopes.indices.reversed() {
+            if let index = cteScopes[level].lastIndex(where: { $0.name.name.caseInsensitiveEquals(name) }) { return (level, index) }
+        }
+        return nil
     }
 
     func tableNotFound(_ name: ASTObjectName) -> SQLError {
-        let known = catalog.names + cteScopes.flatMap { $0.values.map(\.name.name) }
+        let known = catalog.names + cteScopes.flatMap { $0.map(\.name.name) }
         let suggestions = NameSuggestions.nearest(to: name.name, among: known, limit: 3)
         var message = "The table or view `\(name.parts.joined(separator: "."))` cannot be found."
         if !suggestions.isEmpty {

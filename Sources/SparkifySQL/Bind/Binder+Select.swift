@@ -20,7 +20,7 @@ extension Binder {
         defer { namedWindowScopes.removeLast() }
 
         let keys = try bindGroupBy(select, scope: scope)
-        let grouping = GroupKeySubstitution(keys: keys, inputIDs: Set(scope.entries.map(\.column.id)))
+        let grouping = GroupKeySubstitution(keys: keys, inputIDs: Set(scope.entries.map(\.column.id)), hasGroupBy: select.groupBy != nil)
 
         var context = ExpressionContext(scope: scope, aggregates: aggregates, windows: windows, clause: "SELECT")
         var projections: [NamedExpression] = []
@@ -136,17 +136,23 @@ extension Binder {
 struct GroupKeySubstitution {
     let keys: [NamedExpression]
     let inputIDs: Set<ColumnID>
+    let hasGroupBy: Bool
     private let byText: [String: PlanColumn]
 
-    init(keys: [NamedExpression], inputIDs: Set<ColumnID>) {
+    init(keys: [NamedExpression], inputIDs: Set<ColumnID>, hasGroupBy: Bool) {
         self.keys = keys
         self.inputIDs = inputIDs
+        self.hasGroupBy = hasGroupBy
         byText = Dictionary(keys.map { ($0.expression.description, $0.column) }, uniquingKeysWith: { a, _ in a })
     }
 
     func apply(_ expression: BoundExpression, at position: SourcePosition) throws -> BoundExpression {
         if let key = byText[expression.description] { return key.reference }
         if case let .column(id, _, name) = expression, inputIDs.contains(id) {
+            if !hasGroupBy {
+                throw SQLError(.analysis, "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses. (\"\(name)\" is neither aggregated nor grouped.)",
+                               errorClass: "MISSING_GROUP_BY", at: position)
+            }
             throw SQLError(.analysis, "The non-aggregating expression \"\(name)\" is based on columns which are not participating in the GROUP BY clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use \"any_value(\(name))\" if you do not care which of the values within a group is returned.",
                            errorClass: "MISSING_AGGREGATION", at: position)
         }

@@ -24,8 +24,8 @@ final class Binder {
     /// Evaluates an expression that reads no column (LIMIT counts, VALUES rows, folding).
     let evaluateConstant: (BoundExpression) throws -> Value
     let ids = ColumnIDGenerator()
-    /// Common table expressions in scope, innermost last.
-    var cteScopes: [[String: ASTCommonTableExpression]] = []
+    /// Common table expressions in scope, by WITH clause (innermost last), each in order.
+    var cteScopes: [[ASTCommonTableExpression]] = []
     /// Scopes of enclosing queries, for telling a correlated reference from a typo.
     var outerScopes: [BindScope] = []
     /// `WINDOW w AS (...)` definitions of the select blocks being bound, innermost last.

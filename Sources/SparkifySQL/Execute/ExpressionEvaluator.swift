@@ -79,10 +79,10 @@ struct ExpressionEvaluator {
             let result = try executor.execute(.limit(plan, count: 1, offset: 0))
             return .constant(.boolean((result.rowCount > 0) != negated), .boolean)
 
-        case let .inSubquery(value, plan, negated):
+        case let .inSubquery(values, plan, negated):
             let list = try executor.execute(plan)
-            let membership = try SubqueryMembership.evaluate(try evaluate(value).materialize(rowCount: rowCount), in: list.columns[0], context: executor.operators)
-            return negated ? .column(LogicKernels.not(.column(membership), rowCount: rowCount)) : .column(membership)
+            let columns = try values.map { try evaluate($0).materialize(rowCount: rowCount) }
+            return .column(try SubqueryMembership.evaluate(columns, in: list.columns, negated: negated, context: executor.operators))
         }
     }
 

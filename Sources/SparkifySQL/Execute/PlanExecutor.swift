@@ -1,3 +1,4 @@
+import Foundation
 import SparkifyTables
 
 /// Runs an optimized logical plan over in-memory tables, one operator at a time, each over
@@ -15,8 +16,11 @@ final class PlanExecutor {
     func execute(_ plan: LogicalPlan) throws -> Table {
         try evaluation.cancellation.check()
         switch plan {
-        case let .scan(_, table, _, ordinals):
-            return Table(schema: plan.schema, columns: ordinals.map { table.columns[$0] }, rowCount: table.rowCount)
+        case let .scan(source, table, _, ordinals):
+            let columns = ordinals.map { ordinal in
+                ordinal == LogicalPlan.inputFileOrdinal ? PlanExecutor.fileNames(source, rowCount: table.rowCount) : table.columns[ordinal]
+            }
+            return Table(schema: plan.schema, columns: columns, rowCount: table.rowCount)
 
         case let .values(rows, output):
             var builders = output.map { ColumnBuilder(type: $0.type, capacity: rows.count) }
@@ -81,6 +85,28 @@ final class PlanExecutor {
             let total = l.rowCount + r.rowCount
             return Table(schema: plan.schema, columns: combined, rowCount: total).gather(rows)
         }
+    }
+
+    /// Each row's file as a `file://` URI, as Spark's `input_file_name()` gives it.
+    static func fileNames(_ source: ScanSource, rowCount: Int) -> Column {
+        guard case let .files(_, _, files, starts) = source else { return Column.nulls(.string, count: rowCount) }
+        let cwd = FileManager.default.currentDirectoryPath
+        let uris = files.map { file -> [UInt8] in
+            let absolute = file.hasPrefix("/") ? file : cwd + "/" + file
+            return Array(("file://" + absolute).utf8)
+        }
+        var arena = StringArena()
+        arena.reserveCapacity(values: rowCount, bytes: 0)
+        var file = 0
+        for row in 0..<rowCount {
+            while file + 1 < starts.count, starts[file + 1] <= row { file += 1 }
+            if file < uris.count {
+                uris[file].withUnsafeBufferPointer { arena.append($0) }
+            } else {
+                arena.appendEmpty()
+            }
+        }
+        return Column(type: .string, values: .string(arena))
     }
 
     /// The value of an expression that reads no column.

@@ -22,7 +22,9 @@ extension BoundExpression: CustomStringConvertible {
             if let otherwise { text += " ELSE \(otherwise)" }
             return text + " END"
         case .scalarSubquery: return "scalar-subquery"
-        case let .inSubquery(e, _, negated): return "\(e)\(negated ? " NOT" : "") IN (subquery)"
+        case let .inSubquery(values, _, negated):
+            let subject = values.count == 1 ? values[0].description : "(" + values.map(\.description).joined(separator: ", ") + ")"
+            return "\(subject)\(negated ? " NOT" : "") IN (subquery)"
         case let .exists(_, negated): return "\(negated ? "NOT " : "")EXISTS (subquery)"
         }
     }

@@ -15,8 +15,9 @@ public indirect enum BoundExpression: Sendable {
     case caseWhen([CaseBranch], otherwise: BoundExpression?, DataType)
     /// `(SELECT ...)`: one column, at most one row; NULL when empty.
     case scalarSubquery(LogicalPlan, DataType)
-    /// `x [NOT] IN (SELECT ...)`, with Spark's NULL semantics.
-    case inSubquery(BoundExpression, LogicalPlan, negated: Bool)
+    /// `x [NOT] IN (SELECT ...)` and `(x, y) [NOT] IN (SELECT a, b ...)`, with Spark's NULL
+    /// semantics (see `SubqueryMembership`).
+    case inSubquery([BoundExpression], LogicalPlan, negated: Bool)
     /// `[NOT] EXISTS (SELECT ...)` (uncorrelated).
     case exists(LogicalPlan, negated: Bool)
 
@@ -37,7 +38,7 @@ public indirect enum BoundExpression: Sendable {
         case let .cast(e, _, _): return [e]
         case let .caseWhen(branches, otherwise, _):
             return branches.flatMap { [$0.condition, $0.result] } + (otherwise.map { [$0] } ?? [])
-        case let .inSubquery(e, _, _): return [e]
+        case let .inSubquery(values, _, _): return values
         }
     }
 
@@ -79,7 +80,7 @@ public indirect enum BoundExpression: Sendable {
         case let .caseWhen(branches, otherwise, t):
             return .caseWhen(try branches.map { CaseBranch(try transform($0.condition), try transform($0.result)) },
                              otherwise: try otherwise.map(transform), t)
-        case let .inSubquery(e, plan, negated): return .inSubquery(try transform(e), plan, negated: negated)
+        case let .inSubquery(values, plan, negated): return .inSubquery(try values.map(transform), plan, negated: negated)
         }
     }
 

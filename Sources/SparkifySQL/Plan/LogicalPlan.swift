@@ -4,7 +4,8 @@ import SparkifyTables
 /// what the executor runs. Every node knows its output columns.
 public indirect enum LogicalPlan: Sendable {
     /// A table of the catalog (or one read from files at bind time), the columns kept by
-    /// projection pruning in `output` (each maps to `ordinals` in `table`).
+    /// projection pruning in `output` (each maps to `ordinals` in `table`; the ordinal
+    /// `inputFileOrdinal` stands for each row's file, behind `input_file_name()`).
     case scan(ScanSource, table: Table, output: [PlanColumn], ordinals: [Int])
     /// `VALUES (...), (...)`: rows of constant expressions.
     case values(rows: [[BoundExpression]], output: [PlanColumn])
@@ -23,6 +24,9 @@ public indirect enum LogicalPlan: Sendable {
     /// UNION / INTERSECT / EXCEPT of two inputs with the same number of columns; output takes
     /// the left input's names and the widened types.
     case setOperation(SetOperationKind, all: Bool, LogicalPlan, LogicalPlan, output: [PlanColumn])
+
+    /// The scan ordinal of the per-row file name of a file scan.
+    public static let inputFileOrdinal = -1
 
     /// The columns this node produces, in order.
     public var output: [PlanColumn] {

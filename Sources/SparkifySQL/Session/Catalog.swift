@@ -9,18 +9,35 @@ public struct CatalogEntry: Sendable {
 
     public var name: String
     public var kind: Kind
+    /// A temporary view lives only in this session (Spark's `CREATE TEMP VIEW`).
+    public var isTemporary: Bool
     public var table: Table
     /// Where the rows came from, when read straight from files (for `input_file_name()`).
     public var source: ScanSource
     /// The defining query's text, when made by one.
     public var definition: String?
+    /// The query a view recomputes when a table it reads changes (nil: a snapshot, such as a
+    /// table, a cached table or files read directly).
+    public var query: ASTQuery?
+    /// The tables and views `query` reads, lower case.
+    public var reads: [String]
+    /// The column names a view's definition gives its columns (`CREATE VIEW v (a, b) AS ...`).
+    public var columnNames: [String]
+    /// True when a table the view reads was replaced or dropped since it was computed: the
+    /// next statement that reads the view recomputes it first, as Spark resolves views on use.
+    public var isStale = false
 
-    public init(name: String, kind: Kind, table: Table, source: ScanSource? = nil, definition: String? = nil) {
+    public init(name: String, kind: Kind, isTemporary: Bool = true, table: Table, source: ScanSource? = nil, definition: String? = nil,
+                query: ASTQuery? = nil, reads: [String] = [], columnNames: [String] = []) {
         self.name = name
         self.kind = kind
+        self.isTemporary = isTemporary
+        self.columnNames = columnNames
         self.table = table
         self.source = source ?? .catalog(name: name)
         self.definition = definition
+        self.query = query
+        self.reads = reads
     }
 }
 
@@ -41,6 +58,19 @@ public struct Catalog: Sendable {
 
     @discardableResult
     public mutating func remove(_ name: String) -> CatalogEntry? { entries.removeValue(forKey: name.lowercased()) }
+
+    /// Marks every view that reads `name`, directly or through other views, as stale.
+    public mutating func invalidateReaders(of name: String) {
+        var pending = [name.lowercased()]
+        var seen = Set<String>()
+        while let changed = pending.popLast() {
+            for (key, entry) in entries where entry.query != nil && entry.reads.contains(changed) && !seen.contains(key) {
+                seen.insert(key)
+                entries[key]?.isStale = true
+                pending.append(key)
+            }
+        }
+    }
 
     /// Every entry, sorted by name.
     public var all: [CatalogEntry] { entries.values.sorted { $0.name.lowercased() < $1.name.lowercased() } }

@@ -18,10 +18,8 @@ extension SQLSession {
             let result: JSONReadResult
             do {
                 result = try JSONReader.read(path, options: parsed, cancellation: cancellation, progress: onProgress)
-            } catch let error as CancellationError {
-                throw error
-            } catch {
-                throw SQLError(.io, "\(error)", errorClass: "PATH_NOT_FOUND", at: position)
+            } catch let error as JSONReadError {
+                throw SQLError(error.kind == .malformed ? .execution : .io, "\(error)", errorClass: SQLSession.errorClass(of: error), at: position)
             }
             if result.malformedCount > 0, let onNotice {
                 let places = result.malformedSamples.map { "\($0.file):\($0.line)" }.joined(separator: ", ")
@@ -30,6 +28,17 @@ extension SQLSession {
             return FileScan(table: result.table, files: result.files, fileRowStarts: result.fileRowStarts)
         default:
             throw SQLError(.unsupported, "Reading \(format) files is not supported by sparkify yet (json is).", errorClass: "UNSUPPORTED_DATA_SOURCE", at: position)
+        }
+    }
+
+    /// Spark's error class for a failed read.
+    static func errorClass(of error: JSONReadError) -> String {
+        switch error.kind {
+        case .pathNotFound, .noFiles: return "PATH_NOT_FOUND"
+        case .malformed: return "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION"
+        case .invalidOption: return "INVALID_OPTIONS"
+        case .invalidGlob: return "INVALID_PATH"
+        case .unreadable, .corruptCompression, .tooLarge: return "FAILED_READ_FILE"
         }
     }
 }

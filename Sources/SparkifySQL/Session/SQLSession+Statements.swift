@@ -3,6 +3,7 @@ import SparkifyTables
 extension SQLSession {
     /// Runs one parsed statement.
     public func run(_ statement: ASTStatement, cancellation: CancellationToken = .never) throws -> StatementResult {
+        try refreshStaleViews(statement.dependencies.reads, cancellation: cancellation)
         switch statement {
         case let .query(query):
             return .rows(try runQuery(query, cancellation: cancellation))
@@ -11,25 +12,34 @@ extension SQLSession {
             if view.scope == .globalTemporary {
                 throw SQLError(.unsupported, "GLOBAL TEMPORARY views are not supported by sparkify; use CREATE TEMP VIEW.", errorClass: "UNSUPPORTED_FEATURE", at: view.name.position)
             }
+            let reads = statement.dependencies.reads
+            try checkViewReferences(view, reads: reads)
+            let names = view.columns.map(\.name.name)
             return try create(view.name, kind: .view, orReplace: view.orReplace, ifNotExists: view.ifNotExists,
-                              temporary: view.scope == .temporary, definition: view.queryText) {
-                var table = try runQuery(view.query, cancellation: cancellation)
-                if !view.columns.isEmpty { table = try renamed(table, to: view.columns.map(\.name.name), at: view.name.position) }
-                return table
+                              temporary: view.scope == .temporary, definition: view.queryText,
+                              query: view.query, reads: reads, columnNames: names) {
+                try computeView(view.query, columnNames: names, at: view.name.position, cancellation: cancellation)
             }
 
         case let .createViewUsing(view):
-            return try create(view.name, kind: .view, orReplace: view.orReplace, ifNotExists: false, temporary: true, definition: nil) {
-                let options = Dictionary(view.options.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { _, b in b })
-                guard let path = options["path"] else {
-                    throw SQLError(.analysis, "CREATE VIEW ... USING \(view.provider) needs OPTIONS (path '...').", errorClass: "REQUIRED_PARAMETER_NOT_FOUND", at: view.name.position)
-                }
-                return try readFiles(format: view.provider.lowercased(), path: path, options: options, at: view.name.position, cancellation: cancellation).table
+            let options = Dictionary(view.options.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { _, b in b })
+            guard let path = options["path"] else {
+                throw SQLError(.analysis, "CREATE VIEW ... USING \(view.provider) needs OPTIONS (path '...').", errorClass: "REQUIRED_PARAMETER_NOT_FOUND", at: view.name.position)
+            }
+            var source: ScanSource?
+            return try create(view.name, kind: .view, orReplace: view.orReplace, ifNotExists: false, temporary: true, definition: nil, source: { source }) {
+                let scan = try readFiles(format: view.provider.lowercased(), path: path, options: options, at: view.name.position, cancellation: cancellation)
+                source = .files(format: view.provider.lowercased(), path: path, files: scan.files, fileRowStarts: scan.fileRowStarts)
+                return scan.table
             }
 
         case let .createTable(table):
             if table.location != nil || (table.provider.map { $0.lowercased() != "parquet" && $0.lowercased() != "delta" } ?? false) || !table.partitionedBy.isEmpty {
                 throw SQLError(.unsupported, "Writing tables to a LOCATION (the Parquet lake) is not supported by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE", at: table.name.position)
+            }
+            if table.orReplace {
+                throw SQLError(.unsupported, "Table `spark_catalog`.`default`.`\(table.name.name)` does not support REPLACE TABLE AS SELECT. Please check the current catalog and namespace to make sure the qualified table name is expected, and also check the catalog implementation which is configured by \"spark.sql.catalog\". (Spark rejects CREATE OR REPLACE TABLE for plain tables; use CREATE OR REPLACE TEMP VIEW, or DROP TABLE IF EXISTS first.)",
+                               errorClass: "UNSUPPORTED_FEATURE.TABLE_OPERATION", at: table.name.position)
             }
             guard let query = table.query else {
                 throw SQLError(.unsupported, "CREATE TABLE without AS query is not supported by sparkify; create it from a query.", errorClass: "UNSUPPORTED_FEATURE", at: table.name.position)
@@ -64,6 +74,7 @@ extension SQLSession {
                                errorClass: "WRONG_COMMAND_FOR_OBJECT_TYPE", at: name.position)
             }
             catalog.remove(name.name)
+            catalog.invalidateReaders(of: name.name)
             return .message("Dropped \(entry.kind == .view ? "view" : "table") \(entry.name).")
 
         case let .showTables(_, pattern), let .showViews(_, pattern):
@@ -115,7 +126,8 @@ extension SQLSession {
     /// Computes a table, then puts it in the catalog under `name`: only once the computation
     /// succeeded, so a failure changes nothing.
     private func create(_ name: ASTObjectName, kind: CatalogEntry.Kind, orReplace: Bool, ifNotExists: Bool, temporary: Bool,
-                        definition: String?, compute: () throws -> Table) throws -> StatementResult {
+                        definition: String?, query: ASTQuery? = nil, reads: [String] = [], columnNames: [String] = [],
+                        source: () -> ScanSource? = { nil }, compute: () throws -> Table) throws -> StatementResult {
         if let existing = catalog.entry(name.name) {
             if ifNotExists { return .message("\(existing.name) exists already; left as it was.") }
             if !orReplace {
@@ -126,9 +138,54 @@ extension SQLSession {
         }
         let table = try compute()
         let replaced = catalog.contains(name.name)
-        catalog.put(CatalogEntry(name: name.name, kind: kind, table: table, definition: definition))
+        catalog.put(CatalogEntry(name: name.name, kind: kind, isTemporary: temporary, table: table, source: source(), definition: definition,
+                                 query: query, reads: reads, columnNames: columnNames))
+        catalog.invalidateReaders(of: name.name)
         let what = kind == .view ? (temporary ? "temporary view" : "view") : "table"
         return .message("\(replaced ? "Replaced" : "Created") \(what) \(name.name) (\(table.rowCount) \(table.rowCount == 1 ? "row" : "rows")).")
+    }
+
+    /// A view's rows: its query's, under the view's column names when it gives them.
+    func computeView(_ query: ASTQuery, columnNames: [String], at position: SourcePosition, cancellation: CancellationToken) throws -> Table {
+        let table = try runQuery(query, cancellation: cancellation)
+        return columnNames.isEmpty ? table : try renamed(table, to: columnNames, at: position)
+    }
+
+    /// Recomputes the stale views among `names`, and first the stale views they read: a view
+    /// shows what its query gives over the tables as they are now, as in Spark.
+    func refreshStaleViews(_ names: [String], cancellation: CancellationToken) throws {
+        var visited = Set<String>()
+        for name in names { try refresh(name, visited: &visited, cancellation: cancellation) }
+    }
+
+    private func refresh(_ name: String, visited: inout Set<String>, cancellation: CancellationToken) throws {
+        guard let entry = catalog.entry(name), entry.isStale, let query = entry.query,
+              visited.insert(name.lowercased()).inserted else { return }
+        for read in entry.reads { try refresh(read, visited: &visited, cancellation: cancellation) }
+        var fresh = entry
+        do {
+            fresh.table = try computeView(query, columnNames: entry.columnNames, at: SourcePosition(line: 1, column: 1), cancellation: cancellation)
+        } catch var error as SQLError {
+            error.message = "View `\(entry.name)` could not be recomputed after a table it reads changed: " + error.message
+            error.position = nil
+            throw error
+        }
+        fresh.isStale = false
+        catalog.put(fresh)
+    }
+
+    /// Spark's rules for what a view may read: not itself, and a persistent view no
+    /// temporary view.
+    private func checkViewReferences(_ view: ASTCreateView, reads: [String]) throws {
+        let name = view.name.name.lowercased()
+        if reads.contains(name) {
+            throw SQLError(.analysis, "Recursive view `\(view.name.name)` detected (cycle: `\(view.name.name)` -> `\(view.name.name)`).",
+                           errorClass: "RECURSIVE_VIEW", at: view.name.position)
+        }
+        if view.scope == .persistent, let temporary = reads.first(where: { catalog.entry($0)?.isTemporary == true }) {
+            throw SQLError(.analysis, "Cannot create the persistent object `spark_catalog`.`default`.`\(view.name.name)` of the type VIEW because it references to the temporary object `\(temporary)` of the type VIEW. Please make the temporary object `\(temporary)` persistent, or make the persistent object `\(view.name.name)` temporary.",
+                           errorClass: "INVALID_TEMP_OBJ_REFERENCE", at: view.name.position)
+        }
     }
 
     private func renamed(_ table: Table, to names: [String], at position: SourcePosition) throws -> Table {
@@ -152,9 +209,9 @@ extension SQLSession {
         }
         var namespace = ColumnBuilder(type: .string), names = ColumnBuilder(type: .string), temporary = ColumnBuilder(type: .boolean)
         for entry in entries {
-            namespace.append(entry.kind == .view ? "" : "default")
+            namespace.append(entry.isTemporary ? "" : "default")
             names.append(entry.name)
-            temporary.append(entry.kind == .view)
+            temporary.append(entry.isTemporary)
         }
         return Table(schema: Schema([Field("namespace", .string, nullable: false), Field("tableName", .string, nullable: false), Field("isTemporary", .boolean, nullable: false)]),
                      columns: [namespace.build(), names.build(), temporary.build()])
@@ -218,7 +275,7 @@ extension SQLSession {
         case .list:
             return .rows(stringTable(["key", "value"], settings.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }))
         case let .get(key):
-            return .rows(stringTable(["key", "value"], [[key, setting(key) ?? "<undefined>"]]))
+            return .rows(stringTable(["key", "value"], [[key, setting(key) ?? SQLSession.defaultSettings[key] ?? "<undefined>"]]))
         case let .assign(key, value):
             try set(key, value)
             return .message("Set \(key) = \(value).")

@@ -18,6 +18,8 @@ public final class SQLSession {
 
     public static let timeZoneKey = "spark.sql.session.timeZone"
     public static let ansiKey = "spark.sql.ansi.enabled"
+    /// What `SET key` shows for settings left at their defaults.
+    static let defaultSettings = [timeZoneKey: "UTC", ansiKey: "true", "spark.sql.variable.substitute": "true"]
 
     public init(settings: [String: String] = [:]) {
         self.settings = settings

@@ -18,6 +18,9 @@ struct SQLLogicRecord {
     var expectation: Expectation
     /// Where the record starts in its file, for failure messages.
     var line: Int
+    /// `skipif sparkify` before the record: an intended difference from Spark, explained in a
+    /// comment beside it; the record runs (it must not crash) but its answer is not checked.
+    var skipped = false
 }
 
 /// Parses the sqllogictest format as DuckDB and DataFusion write it.
@@ -31,10 +34,22 @@ enum SQLLogicFile {
     static func parse(_ text: String) throws -> [SQLLogicRecord] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
         var records: [SQLLogicRecord] = []
+        var skipNext = false
         var i = 0
         while i < lines.count {
             let header = lines[i].trimmingWhitespace
             if header.isEmpty || header.hasPrefix("#") { i += 1; continue }
+            if header == "skipif sparkify" {
+                skipNext = true
+                i += 1
+                continue
+            }
+            if header.hasPrefix("skipif ") || header.hasPrefix("onlyif ") { i += 1; continue }
+            let recordsBefore = records.count
+            defer {
+                if records.count > recordsBefore { records[records.count - 1].skipped = skipNext }
+                skipNext = false
+            }
             let start = i + 1
             let words = header.split(separator: " ", maxSplits: 2).map(String.init)
             i += 1
