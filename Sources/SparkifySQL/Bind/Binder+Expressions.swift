@@ -172,8 +172,11 @@ extension Binder {
     private func resolveColumn(_ parts: [String], _ context: ExpressionContext, at position: SourcePosition) throws -> BoundExpression {
         if let column = try context.scope.resolve(parts, at: position) { return column.reference }
         if parts.count == 1, let alias = context.aliases[parts[0].lowercased()] { return alias }
-        for outer in outerScopes.reversed() where (try? outer.resolve(parts, at: position)) != nil {
-            throw SQLError(.unsupported, "`\(parts.joined(separator: "."))` refers to a column of an enclosing query: correlated subqueries are not supported by sparkify yet.",
+        // A reference to the enclosing query makes the subquery correlated; the select block
+        // that holds it turns it into a join (Binder+Subqueries).
+        if let outer = outerScopes.last, let column = try outer.resolve(parts, at: position) { return column.reference }
+        for outer in outerScopes.dropLast().reversed() where (try? outer.resolve(parts, at: position)) != nil {
+            throw SQLError(.unsupported, "`\(parts.joined(separator: "."))` refers to a query two or more levels out: sparkify supports correlation with the directly enclosing query only.",
                            errorClass: "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY", at: position)
         }
         if parts.count >= 2, let base = try context.scope.resolve(Array(parts.dropLast()), at: position) ?? context.scope.resolve([parts[0]], at: position),

@@ -8,7 +8,9 @@ extension Binder {
         var plan = from.plan
         let scope = from.scope
         if let condition = select.whereClause {
-            plan = .filter(plan, try bindCondition(condition, ExpressionContext(scope: scope, clause: "WHERE")))
+            let bound = try bindCondition(condition, ExpressionContext(scope: scope, clause: "WHERE"))
+            let (joined, remaining) = try decorrelateWhere(bound, over: plan, at: condition.position)
+            plan = remaining.map { .filter(joined, $0) } ?? joined
         }
 
         let isAggregate = select.groupBy != nil || select.having != nil
@@ -36,6 +38,13 @@ extension Binder {
             if isAggregate { bound = try grouping.apply(bound, at: item.expression.position) }
             let name = item.alias?.name ?? autoName(item.expression)
             projections.append(NamedExpression(bound, as: PlanColumn(id: ids.make(), name: name, type: bound.type)))
+        }
+        if !isAggregate {
+            for i in projections.indices {
+                let (joined, rewritten) = try decorrelateScalars(projections[i].expression, over: plan, at: select.items[min(i, select.items.count - 1)].expression.position)
+                plan = joined
+                projections[i].expression = rewritten
+            }
         }
         let aliases = Dictionary(projections.map { ($0.column.name.lowercased(), $0.expression) }, uniquingKeysWith: { a, _ in a })
 

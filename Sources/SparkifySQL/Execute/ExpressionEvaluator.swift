@@ -68,6 +68,12 @@ struct ExpressionEvaluator {
                 otherwise: otherwise.map(subsetEvaluator), resultType: type, rowCount: rowCount)
             return .column(column)
 
+        case let .scalarSubquery(plan, _) where !plan.outerReferences.isEmpty,
+             let .exists(plan, _) where !plan.outerReferences.isEmpty,
+             let .inSubquery(_, plan, _) where !plan.outerReferences.isEmpty:
+            throw SQLError(.unsupported, "This correlated subquery is not supported by sparkify yet: correlated subqueries work in WHERE and in the select list of queries without GROUP BY.",
+                           errorClass: "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY")
+
         case let .scalarSubquery(plan, type):
             let result = try executor.execute(plan)
             guard result.rowCount <= 1 else {
