@@ -48,6 +48,13 @@ struct DirectoryHandlingTests {
         }
     }
 
+    @Test func anEmptyPathIsRejected() throws {
+        let generator = try SampleDataGenerator(options: SampleDataOptions(songs: 1, events: 1))
+        #expect(throws: SampleDataError.invalidOption(name: "directory", message: "the path is empty")) {
+            try generator.write(to: "")
+        }
+    }
+
     @Test func missingParentsAreCreated() throws {
         let root = GeneratedDataset.temporaryDirectory() + "/a/b/"
         let summary = try SampleDataGenerator(options: SampleDataOptions(songs: 3, events: 40)).write(to: root)
