@@ -17,6 +17,9 @@ public struct SampleDataGenerator: Sendable {
     /// case its `song_data/` and `log_data/` are deleted and written anew; other files in it are
     /// left alone.
     public func write(to directory: String, replacingExisting: Bool = false) throws(SampleDataError) -> GenerationSummary {
+        guard !directory.isEmpty else {
+            throw .invalidOption(name: "directory", message: "the path is empty")
+        }
         let root = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         switch FileSystem.kind(of: root) {
         case .other:

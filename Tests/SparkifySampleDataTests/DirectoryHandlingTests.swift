@@ -20,6 +20,7 @@ struct DirectoryHandlingTests {
 
     @Test func aNonEmptyFolderIsKeptUnlessReplacingIsAsked() throws {
         let root = GeneratedDataset.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: root + "/notes.txt"))
         let generator = try SampleDataGenerator(options: SampleDataOptions(songs: 50, events: 300, seed: 1))
@@ -41,6 +42,7 @@ struct DirectoryHandlingTests {
 
     @Test func aFileInTheWayIsReported() throws {
         let root = GeneratedDataset.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try Data().write(to: URL(fileURLWithPath: root))
         let generator = try SampleDataGenerator(options: SampleDataOptions(songs: 5, events: 5))
         #expect(throws: SampleDataError.notADirectory(path: root)) {
@@ -48,8 +50,17 @@ struct DirectoryHandlingTests {
         }
     }
 
+    @Test func anEmptyPathIsRejected() throws {
+        let generator = try SampleDataGenerator(options: SampleDataOptions(songs: 1, events: 1))
+        #expect(throws: SampleDataError.invalidOption(name: "directory", message: "the path is empty")) {
+            try generator.write(to: "")
+        }
+    }
+
     @Test func missingParentsAreCreated() throws {
-        let root = GeneratedDataset.temporaryDirectory() + "/a/b/"
+        let top = GeneratedDataset.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: top) }
+        let root = top + "/a/b/"
         let summary = try SampleDataGenerator(options: SampleDataOptions(songs: 3, events: 40)).write(to: root)
         let files = try GeneratedDataset.readTree(root)
         #expect(files.count == 3 + summary.logFiles)
@@ -59,8 +70,7 @@ struct DirectoryHandlingTests {
     @Test func emptyAndSongOnlyDatasetsAreFine() throws {
         let empty = try GeneratedDataset.generate(SampleDataOptions(songs: 0, events: 0))
         #expect(empty.files.isEmpty)
-        #expect(FileSystem.kind(of: empty.root + "/song_data") == .directory)
-        #expect(FileSystem.kind(of: empty.root + "/log_data") == .directory)
+        #expect(empty.folders == ["song_data", "log_data"])
         #expect(empty.summary == GenerationSummary(
             songFiles: 0, artists: 0, logFiles: 0, events: 0, listeners: 0, nextSongEvents: 0,
             catalogPlays: 0, bytes: 0))

@@ -12,8 +12,13 @@ struct EventLogFormatTests {
     static let november1 = 1_541_030_400_000
     static let day = 86_400_000
 
-    let dataset = GeneratedDataset.shared
-    let parsed = ParsedDataset.shared
+    let dataset: GeneratedDataset
+    let parsed: ParsedDataset
+
+    init() throws {
+        dataset = try GeneratedDataset.shared.get()
+        parsed = try ParsedDataset.shared.get()
+    }
 
     @Test func oneJSONLinesFilePerDayOfNovember2018() throws {
         let expected = (1...30).map { "log_data/2018/11/2018-11-\($0 < 10 ? "0" : "")\($0)-events.json" }

@@ -3,24 +3,21 @@ import Foundation
 
 /// A dataset generated into a fresh temporary folder, with every file read back.
 struct GeneratedDataset: Sendable {
-    let root: String
     let summary: GenerationSummary
-    /// Paths relative to `root`, sorted, with their bytes.
+    /// Paths relative to the dataset's folder, with their bytes.
     let files: [String: [UInt8]]
+    /// Folders relative to the dataset's folder.
+    let folders: Set<String>
 
     /// The data set most tests share: generated once per test run.
-    static let shared: GeneratedDataset = {
-        do {
-            return try generate(SampleDataOptions(songs: 600, events: 12_000, seed: 7))
-        } catch {
-            preconditionFailure("cannot generate the shared test dataset: \(error)")
-        }
-    }()
+    static let shared = Result { try generate(SampleDataOptions(songs: 600, events: 12_000, seed: 7)) }
 
+    /// Generates into a temporary folder, reads everything back and deletes the folder.
     static func generate(_ options: SampleDataOptions) throws -> GeneratedDataset {
         let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let summary = try SampleDataGenerator(options: options).write(to: root)
-        return GeneratedDataset(root: root, summary: summary, files: try readTree(root))
+        return GeneratedDataset(summary: summary, files: try readTree(root), folders: readFolders(root))
     }
 
     /// A path under the system's temporary folder that does not exist yet.
@@ -42,6 +39,20 @@ struct GeneratedDataset: Sendable {
             }
         }
         return files
+    }
+
+    /// Every folder under `root`, by path relative to it.
+    static func readFolders(_ root: String) -> Set<String> {
+        var folders = Set<String>()
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return folders }
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory),
+               isDirectory.boolValue {
+                folders.insert(relative)
+            }
+        }
+        return folders
     }
 
     var songFilePaths: [String] { files.keys.filter { $0.hasPrefix("song_data/") }.sorted() }

@@ -3,13 +3,7 @@ import Foundation
 /// The shared dataset's log events and songs parsed once (JSONSerialization is slow in debug
 /// builds). Immutable after creation, so sharing it between tests is safe.
 final class ParsedDataset: @unchecked Sendable {
-    static let shared: ParsedDataset = {
-        do {
-            return try ParsedDataset(GeneratedDataset.shared)
-        } catch {
-            preconditionFailure("cannot parse the shared test dataset: \(error)")
-        }
-    }()
+    static let shared = Result { try ParsedDataset(GeneratedDataset.shared.get()) }
 
     /// Every line of every log file, in file order, with its file.
     let events: [(path: String, line: [UInt8], event: [String: Any])]

@@ -5,8 +5,13 @@ import Testing
 /// The properties the course's analyses rely on.
 @Suite("realism of the generated data")
 struct RealismTests {
-    let parsed = ParsedDataset.shared
-    let dataset = GeneratedDataset.shared
+    let dataset: GeneratedDataset
+    let parsed: ParsedDataset
+
+    init() throws {
+        dataset = try GeneratedDataset.shared.get()
+        parsed = try ParsedDataset.shared.get()
+    }
 
     private struct PlayKey: Hashable {
         let artist: String

@@ -9,7 +9,13 @@ struct SongFileFormatTests {
         "artist_name", "song_id", "title", "duration", "year",
     ]
 
-    let dataset = GeneratedDataset.shared
+    let dataset: GeneratedDataset
+    let parsed: ParsedDataset
+
+    init() throws {
+        dataset = try GeneratedDataset.shared.get()
+        parsed = try ParsedDataset.shared.get()
+    }
 
     @Test func oneFilePerSongInFoldersNamedByTheTrackID() throws {
         let paths = dataset.songFilePaths
@@ -40,7 +46,7 @@ struct SongFileFormatTests {
     }
 
     @Test func valuesHaveTheBucketsTypes() throws {
-        for song in ParsedDataset.shared.songs {
+        for song in parsed.songs {
             check(JSONTestSupport.integer(song["num_songs"]) == 1)
             let artistID = try #require(song["artist_id"] as? String)
             let songID = try #require(song["song_id"] as? String)
@@ -63,7 +69,7 @@ struct SongFileFormatTests {
     }
 
     @Test func artistsRepeatWithTheSameDetailsAndFieldsAreOftenEmpty() throws {
-        let songs = ParsedDataset.shared.songs
+        let songs = parsed.songs
         var byArtist = [String: [[String: Any]]]()
         for song in songs { byArtist[song["artist_id"] as? String ?? "", default: []].append(song) }
         #expect(byArtist.count < songs.count, "some artists have several songs")
