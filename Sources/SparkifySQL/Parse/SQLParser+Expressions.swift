@@ -93,12 +93,15 @@ extension SQLParser {
         }
         if accept("IN") {
             try expectSymbol("(")
+            var values: [ASTExpression] = []
             if startsQuery(at: index) {
                 let query = try self.query()
-                try expectSymbol(")")
-                return ASTExpression(.inSubquery(value, query, negated: negated), at: position)
+                if acceptSymbol(")") { return ASTExpression(.inSubquery(value, query, negated: negated), at: position) }
+                // `IN ((SELECT ...), 2)`: the query was the first value of a list.
+                values.append(try expression(seed: try scalarSubquerySeed(query)))
+            } else {
+                values.append(try expression())
             }
-            var values = [try expression()]
             while acceptSymbol(",") { values.append(try expression()) }
             try expectSymbol(")")
             return ASTExpression(.inList(value, values, negated: negated), at: position)

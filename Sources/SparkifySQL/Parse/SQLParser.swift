@@ -222,9 +222,12 @@ public struct SQLParser {
         }
     }
 
-    /// True when the current token can start a bare (non-`AS`) identifier.
+    /// True when the current token can start a bare (non-`AS`) identifier: not a reserved word,
+    /// nor a non-reserved one starting a clause (`SORT BY`, `CLUSTER BY`, `DISTRIBUTE BY`).
     var atBareIdentifier: Bool {
-        current.kind == .quotedIdentifier || (current.kind == .word && !current.isReservedWord)
+        if current.kind == .quotedIdentifier { return true }
+        guard current.kind == .word, !current.isReservedWord else { return false }
+        return !(peek().isKeyword("BY") && ["SORT", "CLUSTER", "DISTRIBUTE"].contains(current.upper))
     }
 
     /// `name(.name)*`.
