@@ -1,5 +1,16 @@
 /// Parses Spark SQL text into an AST (`ASTStatement`, `ASTQuery`, `ASTExpression`).
 ///
+/// The pipeline for a script: `SQLStatementSplitter.split` cuts it at `;` keeping each
+/// statement's start; `substituteVariables(in:lookup:)` replaces `${...}` per statement (after
+/// the previous `SET`s ran); `parseStatement(text, origin: piece.start)` parses it; on failure
+/// `error.rendered(source: text, origin: piece.start)` shows the line with a caret.
+///
+/// The AST does not resolve names: `a.b` is `.column(["a", "b"])` (table.column or
+/// column.field), `current_date` without parentheses is a column (Spark falls back to the
+/// function when no column has that name), integer literals in `GROUP BY`/`ORDER BY` are
+/// ordinals. Keywords other than `SQLKeywords.reserved` are valid bare names (`year`, `level`,
+/// `location`, `date`), as in Spark's default mode.
+///
 /// A hand-written recursive-descent parser following Spark 4's `SqlBaseParser.g4`. Every failure
 /// is an `SQLError` of kind `.syntax` (`PARSE_SYNTAX_ERROR` and friends) naming line and column;
 /// nesting deeper than `maxDepth` is refused rather than risking the stack.
