@@ -112,6 +112,8 @@ struct SQLLexer {
                 advance()
             } else if byte == 0xC2 && peek(1) == 0xA0 {  // no-break space
                 advance(2)
+            } else if byte == 0xEF && peek(1) == 0xBB && peek(2) == 0xBF {  // byte order mark
+                advance(3)
             } else if byte == 0x2D && peek(1) == 0x2D {  // --
                 while index < bytes.count && peek() != 0x0A { advance() }
             } else if byte == 0x2F && peek(1) == 0x2A {  // /*
@@ -311,6 +313,7 @@ struct SQLLexer {
         guard offset < bytes.count else { return false }
         let byte = bytes[offset]
         if byte == 0xC2 && offset + 1 < bytes.count && bytes[offset + 1] == 0xA0 { return false }
+        if byte == 0xEF && offset + 2 < bytes.count && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF { return false }
         return (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || isDigit(byte) || byte == 0x5F
             || byte >= 0x80
     }
