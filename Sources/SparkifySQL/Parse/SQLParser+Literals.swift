@@ -98,29 +98,26 @@ extension SQLParser {
         "MICROSECOND": "MICROSECOND", "MICROSECONDS": "MICROSECOND",
     ]
 
-    /// The rest of `INTERVAL ...` after the keyword.
+    /// The rest of `INTERVAL ...` after the keyword: `'1 day'` alone, or value-unit pairs
+    /// (`3 HOURS 30 MINUTES`), or `'1-2' YEAR TO MONTH`. A value after the first pair must have a
+    /// unit, so `INTERVAL 1 DAY + 2` ends before the `+`.
     mutating func interval() throws(SQLError) -> ASTInterval {
         var parts: [ASTInterval.Part] = []
         while true {
-            let value: String
-            if current.kind == .string {
-                value = try stringLiteral()
-            } else if current.isSymbol("-") || current.isSymbol("+"), case .number = peek().kind {
-                let sign = current.text == "-" ? "-" : ""
-                advance()
-                value = sign + current.text
-                advance()
-            } else if case .number = current.kind {
-                value = current.text
-                advance()
-            } else {
-                break
-            }
-            var unit: String?
-            if let word = current.keyword, let normalized = Self.intervalUnits[word] {
-                unit = normalized
-                advance()
-            }
+            var valueIndex = index
+            if tokens[valueIndex].isSymbol("-") || tokens[valueIndex].isSymbol("+") { valueIndex += 1 }
+            guard valueIndex < tokens.count - 1 else { break }
+            let valueToken = tokens[valueIndex]
+            let isNumber: Bool
+            if case .number = valueToken.kind { isNumber = true } else { isNumber = false }
+            guard isNumber || (valueToken.kind == .string && valueIndex == index) else { break }
+            let unit = tokens[valueIndex + 1].keyword.flatMap { Self.intervalUnits[$0] }
+            if unit == nil && !parts.isEmpty { break }
+            let sign = current.isSymbol("-") ? "-" : ""
+            index = valueIndex
+            let value = valueToken.kind == .string ? try stringLiteral(single: true) : sign + valueToken.text
+            if valueToken.kind != .string { advance() }
+            if unit != nil { advance() }
             parts.append(ASTInterval.Part(value: value, unit: unit))
             if unit == nil { break }
         }
