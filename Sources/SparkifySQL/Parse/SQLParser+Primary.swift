@@ -2,15 +2,14 @@ extension SQLParser {
     /// Reserved words that may still name a function when a `(` follows (`left(s, 2)`).
     private static let reservedFunctionNames: Set<String> = ["LEFT", "RIGHT", "FILTER", "EXISTS", "LIKE", "ILIKE", "RLIKE", "REGEXP"]
 
-    /// True when a query starts at `position`, skipping opening parentheses: `SELECT`, `WITH`,
-    /// `VALUES`, `FROM` or `TABLE name`.
+    /// True when a query starts at `position`, skipping opening parentheses: `SELECT`, `WITH`
+    /// or `VALUES`.
     func startsQuery(at position: Int) -> Bool {
         var at = position
         while at < tokens.count && tokens[at].isSymbol("(") { at += 1 }
         guard at < tokens.count else { return false }
         let token = tokens[at]
-        if token.isKeyword("SELECT") || token.isKeyword("WITH") || token.isKeyword("VALUES") { return true }
-        return false
+        return token.isKeyword("SELECT") || token.isKeyword("WITH") || token.isKeyword("VALUES")
     }
 
     /// Literals, names, calls, `CASE`, `CAST`, `(...)` and the other atoms of an expression.
