@@ -57,6 +57,12 @@ import SparkifyTables
             return "?"
         }
         #expect(values == ["a\nb", "tab\t", "q'", "dq\"", "back\\slash", "keep\\%\\_", "é", "xy"])
+        let emoji = try self.select(#"SELECT '\uD83D\uDE00', '\U0001F600', '\uD83D', '\012'"#)
+        let emojiValues = emoji.items.map { item -> String in
+            if case let .literal(.string(value)) = item.expression.kind { return value }
+            return "?"
+        }
+        #expect(emojiValues == ["😀", "😀", "\u{FFFD}", "\n"])
     }
 
     @Test func equalityIgnoresPositionsAndFunctionNameCase() throws {

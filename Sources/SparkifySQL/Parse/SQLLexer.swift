@@ -176,6 +176,13 @@ struct SQLLexer {
         }
         if byte == 0x75, let code = hexValue(at: index + 1, count: 4) {  // \uXXXX
             advance(5)
+            // A UTF-16 surrogate pair written as two escapes (`\uD83D\uDE00`) is one character.
+            if (0xD800...0xDBFF).contains(code), peek() == 0x5C, peek(1) == 0x75,
+               let low = hexValue(at: index + 2, count: 4), (0xDC00...0xDFFF).contains(low) {
+                advance(6)
+                appendScalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+                return
+            }
             appendScalar(code)
             return
         }
