@@ -51,11 +51,14 @@ struct SQLLexer {
     }
 
     mutating func next() throws(SQLError) -> SQLToken {
+        // The end of input is reported just after the last token, not on a trailing blank line.
+        let afterPrevious = here
+        let endOfPrevious = index
         try skipSpaceAndComments()
         let start = index
         let position = here
         guard index < bytes.count else {
-            return SQLToken(kind: .end, text: "", start: start, end: start, position: position)
+            return SQLToken(kind: .end, text: "", start: endOfPrevious, end: endOfPrevious, position: afterPrevious)
         }
         let byte = peek()
         func token(_ kind: SQLToken.Kind, _ text: String) -> SQLToken {
