@@ -119,6 +119,21 @@ import SparkifyTables
         #expect(SQLKeywords.reserved.isSubset(of: Set(SQLKeywords.all).union(["LATERAL"])))
     }
 
+    @Test func dataFrameStyleEntryPoints() throws {
+        let item = try SQLParser.parseSelectItem("count(DISTINCT userId) AS users")
+        #expect(item.alias?.name == "users")
+        #expect(item.expression.description == "count(DISTINCT userId)")
+        #expect(try SQLParser.parseSelectItem("a + 1 b").alias?.name == "b")
+        #expect(try SQLParser.parseSelectItem("a").alias == nil)
+        #expect(try SQLParser.parseObjectName("db.`my table`").parts == ["db", "my table"])
+        #expect(throws: SQLError.self) { try SQLParser.parseObjectName("a b") }
+        let schema = try SQLParser.parseSchema("a INT, b: STRING NOT NULL, `c d` ARRAY<STRING> COMMENT 'x'")
+        #expect(schema.map(\.name.name) == ["a", "b", "c d"])
+        #expect(schema.map(\.type) == [.int, .string, .array(.string)])
+        #expect(schema.map(\.nullable) == [true, false, true])
+        #expect(throws: SQLError.self) { try SQLParser.parseSchema("a INT,") }
+    }
+
     @Test func parseExpressionAndQueryEntryPoints() throws {
         #expect(try SQLParser.parseExpression("a BETWEEN 1 AND 2").description == "(a BETWEEN 1 AND 2)")
         #expect(try SQLParser.parseQuery("SELECT 1 UNION SELECT 2").description == "SELECT 1 UNION SELECT 2")

@@ -80,6 +80,36 @@ public struct SQLParser {
         return type
     }
 
+    /// Parses `expr [[AS] alias]`, as DataFrame `selectExpr` strings are written.
+    public static func parseSelectItem(_ text: String) throws(SQLError) -> ASTSelectItem {
+        var parser = try SQLParser(text, origin: SourcePosition(line: 1, column: 1))
+        let expression = try parser.expression()
+        var alias: ASTIdentifier?
+        if parser.accept("AS") {
+            alias = try parser.identifier(allowReserved: true)
+        } else if parser.atBareIdentifier {
+            alias = try parser.identifier()
+        }
+        try parser.expectEnd()
+        return ASTSelectItem(expression, alias: alias)
+    }
+
+    /// Parses a possibly qualified table name: `songs`, `db.songs`, `` `my table` ``.
+    public static func parseObjectName(_ text: String) throws(SQLError) -> ASTObjectName {
+        var parser = try SQLParser(text, origin: SourcePosition(line: 1, column: 1))
+        let name = try parser.objectName()
+        try parser.expectEnd()
+        return name
+    }
+
+    /// Parses a DDL schema string: `a INT, b STRING NOT NULL, c ARRAY<STRING>` (also `a: INT`).
+    public static func parseSchema(_ text: String) throws(SQLError) -> [ASTColumnDefinition] {
+        var parser = try SQLParser(text, origin: SourcePosition(line: 1, column: 1))
+        let columns = try parser.typedColumns()
+        try parser.expectEnd()
+        return columns
+    }
+
     // MARK: Cursor
 
     var current: SQLToken { tokens[index] }
