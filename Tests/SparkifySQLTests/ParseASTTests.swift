@@ -110,6 +110,28 @@ import SparkifyTables
         #expect(view.scope == .temporary)
     }
 
+    /// Spark's default mode lets non-reserved keywords name columns, tables and aliases.
+    @Test func nonReservedKeywordsAreNames() throws {
+        for keyword in SQLKeywords.all where !SQLKeywords.isReserved(keyword) {
+            let name = keyword.lowercased()
+            let text = "SELECT \(name), t.\(name) AS \(name), f(\(name)) \(name) FROM \(name) AS t JOIN \(name) \(name) "
+                + "ON t.\(name) = \(name).x WHERE \(name) > 1 GROUP BY \(name) ORDER BY \(name)"
+            do {
+                let statement = try SQLParser.parseStatement(text)
+                guard case let .query(query) = statement, case let .select(select) = query.body else {
+                    Issue.record("\(keyword): not a select")
+                    continue
+                }
+                #expect(select.items.count == 3, "\(keyword)")
+                #expect(select.items[0].expression.kind == .column([name]), "\(keyword)")
+                #expect(select.items[2].alias?.name == name, "\(keyword)")
+                #expect(try SQLParser.parseStatement(statement.description) == statement, "\(keyword)")
+            } catch {
+                Issue.record("\(keyword): \(error.rendered(source: text))")
+            }
+        }
+    }
+
     @Test func keywordsForCompletion() {
         #expect(SQLKeywords.all.contains("SELECT"))
         #expect(SQLKeywords.all == SQLKeywords.all.sorted())
