@@ -95,18 +95,30 @@ struct SQLLexer {
 
     /// The longest operator or punctuation at `index`, or the one character found there.
     private static func symbol(at bytes: [UInt8], _ index: Int) -> String {
-        for length in [3, 2] where index + length <= bytes.count {
-            let candidate = String(decoding: bytes[index..<(index + length)], as: UTF8.self)
-            if multiCharacterSymbols.contains(candidate) { return candidate }
+        let first = bytes[index]
+        let second: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let third: UInt8 = index + 2 < bytes.count ? bytes[index + 2] : 0
+        switch (first, second) {
+        case (0x3C, 0x3D): return third == 0x3E ? "<=>" : "<="  // <= <=>
+        case (0x3E, 0x3E): return third == 0x3E ? ">>>" : ">>"
+        case (0x3E, 0x3D): return ">="
+        case (0x3C, 0x3E): return "<>"
+        case (0x3C, 0x3C): return "<<"
+        case (0x21, 0x3D): return "!="
+        case (0x21, 0x3C): return "!<"
+        case (0x21, 0x3E): return "!>"
+        case (0x3D, 0x3D): return "=="
+        case (0x3D, 0x3E): return "=>"
+        case (0x7C, 0x7C): return "||"
+        case (0x3A, 0x3A): return "::"
+        case (0x2D, 0x3E): return "->"
+        default:
+            if first < 0x80 { return String(UnicodeScalar(first)) }
+            var end = index + 1
+            while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+            return String(decoding: bytes[index..<end], as: UTF8.self)
         }
-        var end = index + 1
-        while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
-        return String(decoding: bytes[index..<end], as: UTF8.self)
     }
-
-    private static let multiCharacterSymbols: Set<String> = [
-        "<=>", ">>>", "<=", ">=", "<>", "!=", "==", "<<", ">>", "!<", "!>", "||", "::", "->", "=>",
-    ]
 
     private mutating func skipSpaceAndComments() throws(SQLError) {
         while index < bytes.count {
