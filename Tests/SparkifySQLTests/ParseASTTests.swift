@@ -57,6 +57,12 @@ import SparkifyTables
             return "?"
         }
         #expect(values == ["a\nb", "tab\t", "q'", "dq\"", "back\\slash", "keep\\%\\_", "é", "xy"])
+        let emoji = try self.select(#"SELECT '\uD83D\uDE00', '\U0001F600', '\uD83D', '\012'"#)
+        let emojiValues = emoji.items.map { item -> String in
+            if case let .literal(.string(value)) = item.expression.kind { return value }
+            return "?"
+        }
+        #expect(emojiValues == ["😀", "😀", "\u{FFFD}", "\n"])
     }
 
     @Test func equalityIgnoresPositionsAndFunctionNameCase() throws {
@@ -104,6 +110,28 @@ import SparkifyTables
         #expect(view.scope == .temporary)
     }
 
+    /// Spark's default mode lets non-reserved keywords name columns, tables and aliases.
+    @Test func nonReservedKeywordsAreNames() throws {
+        for keyword in SQLKeywords.all where !SQLKeywords.isReserved(keyword) {
+            let name = keyword.lowercased()
+            let text = "SELECT \(name), t.\(name) AS \(name), f(\(name)) \(name) FROM \(name) AS t JOIN \(name) \(name) "
+                + "ON t.\(name) = \(name).x WHERE \(name) > 1 GROUP BY \(name) ORDER BY \(name)"
+            do {
+                let statement = try SQLParser.parseStatement(text)
+                guard case let .query(query) = statement, case let .select(select) = query.body else {
+                    Issue.record("\(keyword): not a select")
+                    continue
+                }
+                #expect(select.items.count == 3, "\(keyword)")
+                #expect(select.items[0].expression.kind == .column([name]), "\(keyword)")
+                #expect(select.items[2].alias?.name == name, "\(keyword)")
+                #expect(try SQLParser.parseStatement(statement.description) == statement, "\(keyword)")
+            } catch {
+                Issue.record("\(keyword): \(error.rendered(source: text))")
+            }
+        }
+    }
+
     @Test func keywordsForCompletion() {
         #expect(SQLKeywords.all.contains("SELECT"))
         #expect(SQLKeywords.all == SQLKeywords.all.sorted())
@@ -111,6 +139,21 @@ import SparkifyTables
         #expect(SQLKeywords.isReserved("from"))
         #expect(!SQLKeywords.isReserved("year"))
         #expect(SQLKeywords.reserved.isSubset(of: Set(SQLKeywords.all).union(["LATERAL"])))
+    }
+
+    @Test func dataFrameStyleEntryPoints() throws {
+        let item = try SQLParser.parseSelectItem("count(DISTINCT userId) AS users")
+        #expect(item.alias?.name == "users")
+        #expect(item.expression.description == "count(DISTINCT userId)")
+        #expect(try SQLParser.parseSelectItem("a + 1 b").alias?.name == "b")
+        #expect(try SQLParser.parseSelectItem("a").alias == nil)
+        #expect(try SQLParser.parseObjectName("db.`my table`").parts == ["db", "my table"])
+        #expect(throws: SQLError.self) { try SQLParser.parseObjectName("a b") }
+        let schema = try SQLParser.parseSchema("a INT, b: STRING NOT NULL, `c d` ARRAY<STRING> COMMENT 'x'")
+        #expect(schema.map(\.name.name) == ["a", "b", "c d"])
+        #expect(schema.map(\.type) == [.int, .string, .array(.string)])
+        #expect(schema.map(\.nullable) == [true, false, true])
+        #expect(throws: SQLError.self) { try SQLParser.parseSchema("a INT,") }
     }
 
     @Test func parseExpressionAndQueryEntryPoints() throws {

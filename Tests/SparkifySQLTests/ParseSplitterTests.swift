@@ -31,6 +31,25 @@ import Testing
         #expect(statements[1].text == "SELECT 2")
     }
 
+    @Test func windowsLineEndingsAndByteOrderMark() throws {
+        let script = "\u{FEFF}SELECT 1;\r\nSELECT a\r\nFROM t;\r\n"
+        let statements = SQLStatementSplitter.split(script)
+        #expect(statements.map(\.text) == ["SELECT 1", "SELECT a\r\nFROM t"])
+        #expect(statements[1].start == SourcePosition(line: 2, column: 1))
+        #expect(try SQLParser.parseStatement(statements[1].text).description == "SELECT a FROM t")
+        #expect(try SQLParser.parseStatement("\u{FEFF}SELECT 1").description == "SELECT 1")
+        do {
+            _ = try SQLParser.parseStatement("SELECT a\r\nFORM t\r\n")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.rendered(source: "SELECT a\r\nFORM t\r\n") == """
+                [PARSE_SYNTAX_ERROR] Syntax error at or near 'FORM' (line 2, column 1)
+                FORM t
+                ^
+                """)
+        }
+    }
+
     @Test func commentOnlyAndEmptyStatementsAreDropped() {
         let statements = SQLStatementSplitter.split(";; -- just a comment\n; /* and */ ;\n")
         #expect(statements.isEmpty)

@@ -15,17 +15,12 @@ extension SQLError {
         if position.line == origin.line { position.column -= origin.column - 1 }
         position.line -= origin.line - 1
         guard position.line >= 1, position.column >= 1 else { return description }
-        var lineNumber = 1
-        var lineText: Substring?
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            if lineNumber == position.line {
-                lineText = line
-                break
-            }
-            lineNumber += 1
-        }
-        guard var line = lineText else { return description }
-        if line.hasSuffix("\r") { line = line.dropLast() }
+        // Lines split on the newline byte, as the lexer counts them ("\r\n" is one Character).
+        let lines = source.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+        guard position.line <= lines.count else { return description }
+        var lineBytes = lines[position.line - 1]
+        if lineBytes.last == 0x0D { lineBytes = lineBytes.dropLast() }
+        let line = String(decoding: lineBytes, as: UTF8.self)
         var caret = ""
         var column = 1
         for scalar in line.unicodeScalars {
@@ -33,6 +28,6 @@ extension SQLError {
             caret.append(scalar == "\t" ? "\t" : " ")
             column += 1
         }
-        return description + "\n" + String(line) + "\n" + caret + "^"
+        return description + "\n" + line + "\n" + caret + "^"
     }
 }

@@ -26,10 +26,10 @@ public enum SQLKeywords {
     /// Spark's default (non-reserved) mode. A reserved word still works backquoted or after `AS`.
     public static let reserved: Set<String> = [
         "ALL", "AND", "ANTI", "AS", "ASC", "BETWEEN", "BY", "CASE", "CAST", "CROSS", "DESC", "DISTINCT", "DIV",
-        "ELSE", "END", "ESCAPE", "EXCEPT", "EXISTS", "FALSE", "FILTER", "FOLLOWING", "FROM", "FULL", "GROUP",
+        "ELSE", "END", "ESCAPE", "EXCEPT", "EXISTS", "FALSE", "FILTER", "FROM", "FULL", "GROUP",
         "HAVING", "ILIKE", "IN", "INNER", "INTERSECT", "INTERVAL", "IS", "JOIN", "LATERAL", "LEFT", "LIKE",
         "LIMIT", "MINUS", "NATURAL", "NOT", "NULL", "OFFSET", "ON", "OR", "ORDER", "OUTER", "OVER",
-        "PRECEDING", "REGEXP", "RIGHT", "RLIKE", "SELECT", "SEMI", "THEN", "TRUE", "TRY_CAST", "UNBOUNDED",
+        "REGEXP", "RIGHT", "RLIKE", "SELECT", "SEMI", "THEN", "TRUE", "TRY_CAST", "UNBOUNDED",
         "UNION", "USING", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH",
     ]
 

@@ -51,11 +51,14 @@ struct SQLLexer {
     }
 
     mutating func next() throws(SQLError) -> SQLToken {
+        // The end of input is reported just after the last token, not on a trailing blank line.
+        let afterPrevious = here
+        let endOfPrevious = index
         try skipSpaceAndComments()
         let start = index
         let position = here
         guard index < bytes.count else {
-            return SQLToken(kind: .end, text: "", start: start, end: start, position: position)
+            return SQLToken(kind: .end, text: "", start: endOfPrevious, end: endOfPrevious, position: afterPrevious)
         }
         let byte = peek()
         func token(_ kind: SQLToken.Kind, _ text: String) -> SQLToken {
@@ -92,18 +95,30 @@ struct SQLLexer {
 
     /// The longest operator or punctuation at `index`, or the one character found there.
     private static func symbol(at bytes: [UInt8], _ index: Int) -> String {
-        for length in [3, 2] where index + length <= bytes.count {
-            let candidate = String(decoding: bytes[index..<(index + length)], as: UTF8.self)
-            if multiCharacterSymbols.contains(candidate) { return candidate }
+        let first = bytes[index]
+        let second: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let third: UInt8 = index + 2 < bytes.count ? bytes[index + 2] : 0
+        switch (first, second) {
+        case (0x3C, 0x3D): return third == 0x3E ? "<=>" : "<="  // <= <=>
+        case (0x3E, 0x3E): return third == 0x3E ? ">>>" : ">>"
+        case (0x3E, 0x3D): return ">="
+        case (0x3C, 0x3E): return "<>"
+        case (0x3C, 0x3C): return "<<"
+        case (0x21, 0x3D): return "!="
+        case (0x21, 0x3C): return "!<"
+        case (0x21, 0x3E): return "!>"
+        case (0x3D, 0x3D): return "=="
+        case (0x3D, 0x3E): return "=>"
+        case (0x7C, 0x7C): return "||"
+        case (0x3A, 0x3A): return "::"
+        case (0x2D, 0x3E): return "->"
+        default:
+            if first < 0x80 { return String(UnicodeScalar(first)) }
+            var end = index + 1
+            while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+            return String(decoding: bytes[index..<end], as: UTF8.self)
         }
-        var end = index + 1
-        while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
-        return String(decoding: bytes[index..<end], as: UTF8.self)
     }
-
-    private static let multiCharacterSymbols: Set<String> = [
-        "<=>", ">>>", "<=", ">=", "<>", "!=", "==", "<<", ">>", "!<", "!>", "||", "::", "->", "=>",
-    ]
 
     private mutating func skipSpaceAndComments() throws(SQLError) {
         while index < bytes.count {
@@ -112,6 +127,8 @@ struct SQLLexer {
                 advance()
             } else if byte == 0xC2 && peek(1) == 0xA0 {  // no-break space
                 advance(2)
+            } else if byte == 0xEF && peek(1) == 0xBB && peek(2) == 0xBF {  // byte order mark
+                advance(3)
             } else if byte == 0x2D && peek(1) == 0x2D {  // --
                 while index < bytes.count && peek() != 0x0A { advance() }
             } else if byte == 0x2F && peek(1) == 0x2A {  // /*
@@ -174,6 +191,13 @@ struct SQLLexer {
         }
         if byte == 0x75, let code = hexValue(at: index + 1, count: 4) {  // \uXXXX
             advance(5)
+            // A UTF-16 surrogate pair written as two escapes (`\uD83D\uDE00`) is one character.
+            if (0xD800...0xDBFF).contains(code), peek() == 0x5C, peek(1) == 0x75,
+               let low = hexValue(at: index + 2, count: 4), (0xDC00...0xDFFF).contains(low) {
+                advance(6)
+                appendScalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+                return
+            }
             appendScalar(code)
             return
         }
@@ -311,6 +335,7 @@ struct SQLLexer {
         guard offset < bytes.count else { return false }
         let byte = bytes[offset]
         if byte == 0xC2 && offset + 1 < bytes.count && bytes[offset + 1] == 0xA0 { return false }
+        if byte == 0xEF && offset + 2 < bytes.count && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF { return false }
         return (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || isDigit(byte) || byte == 0x5F
             || byte >= 0x80
     }

@@ -59,15 +59,18 @@ extension SQLParser {
     /// as large as all its temporaries.)
     private mutating func predicated(seed: ASTExpression?) throws(SQLError) -> ASTExpression {
         let value = try valueExpression(seed: seed)
-        guard let word = current.keyword, Self.predicateKeywords.contains(word) else { return value }
-        return try predicate(after: value)
+        if let word = current.keyword, Self.predicateKeywords.contains(word) { return try predicate(after: value) }
+        if current.isSymbol("!"), let next = peek().keyword, Self.predicateKeywords.contains(next) {
+            return try predicate(after: value)  // `!` for NOT: `a ! IN (1, 2)`
+        }
+        return value
     }
 
     private mutating func predicate(after value: ASTExpression) throws(SQLError) -> ASTExpression {
         let position = value.position
         if current.isKeyword("IS") {
             advance()
-            let negated = accept("NOT")
+            let negated = accept("NOT") || acceptSymbol("!")
             if accept("NULL") { return ASTExpression(.isNull(value, negated: negated), at: position) }
             if accept("TRUE") { return ASTExpression(.isBoolean(value, value: true, negated: negated), at: position) }
             if accept("FALSE") { return ASTExpression(.isBoolean(value, value: false, negated: negated), at: position) }
@@ -80,7 +83,7 @@ extension SQLParser {
             throw syntaxError(hint: "expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM")
         }
         var negated = false
-        if current.isKeyword("NOT"), let next = peek().keyword,
+        if current.isKeyword("NOT") || current.isSymbol("!"), let next = peek().keyword,
            ["BETWEEN", "IN", "LIKE", "ILIKE", "RLIKE", "REGEXP"].contains(next) {
             advance()
             negated = true
@@ -93,12 +96,15 @@ extension SQLParser {
         }
         if accept("IN") {
             try expectSymbol("(")
+            var values: [ASTExpression] = []
             if startsQuery(at: index) {
                 let query = try self.query()
-                try expectSymbol(")")
-                return ASTExpression(.inSubquery(value, query, negated: negated), at: position)
+                if acceptSymbol(")") { return ASTExpression(.inSubquery(value, query, negated: negated), at: position) }
+                // `IN ((SELECT ...), 2)`: the query was the first value of a list.
+                values.append(try expression(seed: try scalarSubquerySeed(query)))
+            } else {
+                values.append(try expression())
             }
-            var values = [try expression()]
             while acceptSymbol(",") { values.append(try expression()) }
             try expectSymbol(")")
             return ASTExpression(.inList(value, values, negated: negated), at: position)

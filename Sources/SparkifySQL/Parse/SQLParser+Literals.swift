@@ -9,7 +9,8 @@ extension SQLParser {
         let sign = negative ? "-" : ""
         func literal(_ value: ASTLiteral) -> ASTExpression { ASTExpression(.literal(value), at: position) }
         func outOfRange(_ type: String, _ low: String, _ high: String) -> SQLError {
-            SQLError(.syntax, "Numeric literal \(sign)\(digits) does not fit in range [\(low), \(high)] for type \(type)",
+            SQLError(.syntax, "Numeric literal \(sign)\(digits) is outside the valid range for \(type) with minimum value of "
+                     + "\(low) and maximum value of \(high). Please adjust the value accordingly.",
                      errorClass: "INVALID_NUMERIC_LITERAL_RANGE", at: position)
         }
         switch kind {
@@ -41,11 +42,7 @@ extension SQLParser {
         case .decimal:
             return literal(.decimal(sign + Self.normalizedDecimal(digits)))
         case .bigDecimal:
-            guard !digits.contains(where: { $0 == "e" || $0 == "E" }) else {
-                throw SQLError(.unsupported, "A BD literal with an exponent is not supported: \(digits)BD",
-                               errorClass: "UNSUPPORTED_FEATURE", at: position)
-            }
-            return literal(.decimal(sign + Self.normalizedDecimal(digits)))
+            return literal(.decimal(sign + Self.normalizedDecimal(Self.withoutExponent(digits))))
         case .double:
             guard let value = Double(digits), value.isFinite else {
                 throw outOfRange("double", "-1.7976931348623157E+308", "1.7976931348623157E+308")
@@ -53,7 +50,7 @@ extension SQLParser {
             return literal(.double(negative ? -value : value))
         case .float:
             guard let value = Double(digits), abs(value) <= Double(Float.greatestFiniteMagnitude) else {
-                throw outOfRange("float", "-3.4028235E+38", "3.4028235E+38")
+                throw outOfRange("float", "-3.4028234663852886E+38", "3.4028234663852886E+38")
             }
             return literal(.float(negative ? -value : value))
         }
@@ -69,6 +66,26 @@ extension SQLParser {
         return parts.count == 2 ? whole + "." + parts[1] : whole
     }
 
+    /// `1.5e2` → `150`, `25e-3` → `0.025`: the exponent applied by moving the decimal point.
+    static func withoutExponent(_ text: String) -> String {
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...]),
+              abs(exponent) < 1000 else { return text }
+        let mantissa = String(text[..<e])
+        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var whole = String(parts[0])
+        var fraction = parts.count == 2 ? String(parts[1]) : ""
+        if exponent > 0 {
+            fraction += String(repeating: "0", count: max(0, exponent - fraction.count))
+            whole += fraction.prefix(exponent)
+            fraction = String(fraction.dropFirst(exponent))
+        } else if exponent < 0 {
+            whole = String(repeating: "0", count: max(0, -exponent - whole.count)) + whole
+            fraction = String(whole.suffix(-exponent)) + fraction
+            whole = String(whole.dropLast(-exponent))
+        }
+        return (whole.isEmpty ? "0" : whole) + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
     static func trimLeadingZeros(_ digits: String) -> String {
         let trimmed = digits.drop { $0 == "0" }
         return trimmed.isEmpty ? "0" : String(trimmed)
@@ -81,29 +98,26 @@ extension SQLParser {
         "MICROSECOND": "MICROSECOND", "MICROSECONDS": "MICROSECOND",
     ]
 
-    /// The rest of `INTERVAL ...` after the keyword.
+    /// The rest of `INTERVAL ...` after the keyword: `'1 day'` alone, or value-unit pairs
+    /// (`3 HOURS 30 MINUTES`), or `'1-2' YEAR TO MONTH`. A value after the first pair must have a
+    /// unit, so `INTERVAL 1 DAY + 2` ends before the `+`.
     mutating func interval() throws(SQLError) -> ASTInterval {
         var parts: [ASTInterval.Part] = []
         while true {
-            let value: String
-            if current.kind == .string {
-                value = try stringLiteral()
-            } else if current.isSymbol("-") || current.isSymbol("+"), case .number = peek().kind {
-                let sign = current.text == "-" ? "-" : ""
-                advance()
-                value = sign + current.text
-                advance()
-            } else if case .number = current.kind {
-                value = current.text
-                advance()
-            } else {
-                break
-            }
-            var unit: String?
-            if let word = current.keyword, let normalized = Self.intervalUnits[word] {
-                unit = normalized
-                advance()
-            }
+            var valueIndex = index
+            if tokens[valueIndex].isSymbol("-") || tokens[valueIndex].isSymbol("+") { valueIndex += 1 }
+            guard valueIndex < tokens.count - 1 else { break }
+            let valueToken = tokens[valueIndex]
+            let isNumber: Bool
+            if case .number = valueToken.kind { isNumber = true } else { isNumber = false }
+            guard isNumber || (valueToken.kind == .string && valueIndex == index) else { break }
+            let unit = tokens[valueIndex + 1].keyword.flatMap { Self.intervalUnits[$0] }
+            if unit == nil && !parts.isEmpty { break }
+            let sign = current.isSymbol("-") ? "-" : ""
+            index = valueIndex
+            let value = valueToken.kind == .string ? try stringLiteral(single: true) : sign + valueToken.text
+            if valueToken.kind != .string { advance() }
+            if unit != nil { advance() }
             parts.append(ASTInterval.Part(value: value, unit: unit))
             if unit == nil { break }
         }

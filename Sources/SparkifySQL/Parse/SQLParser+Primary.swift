@@ -1,16 +1,15 @@
 extension SQLParser {
     /// Reserved words that may still name a function when a `(` follows (`left(s, 2)`).
-    private static let reservedFunctionNames: Set<String> = ["LEFT", "RIGHT", "FILTER", "IN", "LIKE", "ILIKE", "RLIKE", "REGEXP"]
+    private static let reservedFunctionNames: Set<String> = ["LEFT", "RIGHT", "FILTER", "EXISTS", "LIKE", "ILIKE", "RLIKE", "REGEXP"]
 
-    /// True when a query starts at `position`, skipping opening parentheses: `SELECT`, `WITH`,
-    /// `VALUES`, `FROM` or `TABLE name`.
+    /// True when a query starts at `position`, skipping opening parentheses: `SELECT`, `WITH`
+    /// or `VALUES`.
     func startsQuery(at position: Int) -> Bool {
         var at = position
         while at < tokens.count && tokens[at].isSymbol("(") { at += 1 }
         guard at < tokens.count else { return false }
         let token = tokens[at]
-        if token.isKeyword("SELECT") || token.isKeyword("WITH") || token.isKeyword("VALUES") { return true }
-        return false
+        return token.isKeyword("SELECT") || token.isKeyword("WITH") || token.isKeyword("VALUES")
     }
 
     /// Literals, names, calls, `CASE`, `CAST`, `(...)` and the other atoms of an expression.
@@ -67,7 +66,7 @@ extension SQLParser {
             let type = try dataType()
             try expectSymbol(")")
             return ASTExpression(.cast(operand, type, isTry: token.isKeyword("TRY_CAST")), at: position)
-        case "EXISTS" where next.isSymbol("("):
+        case "EXISTS" where next.isSymbol("(") && startsQuery(at: index + 1):
             advance()
             advance()
             let query = try self.query()
@@ -188,12 +187,18 @@ extension SQLParser {
         advance()
         let query = try self.query()
         if acceptSymbol(")") { return ASTExpression(.scalarSubquery(query), at: position) }
-        guard case let .nested(inner) = query.body, query.ctes.isEmpty, query.orderBy.isEmpty,
-              query.limit == nil, query.offset == nil else { throw syntaxError(hint: "missing ')'") }
-        let seed = ASTExpression(.scalarSubquery(inner), at: query.position)
-        let result = try expression(seed: seed)
+        let result = try expression(seed: try scalarSubquerySeed(query))
         try expectSymbol(")")
         return result
+    }
+
+    /// A query parsed where an expression may have been meant, followed by more than `)`: when
+    /// it is just `(SELECT ...)`, that is a scalar subquery starting an expression
+    /// (`((SELECT 1) + 1)`, `IN ((SELECT 1), 2)`); otherwise a `)` is missing.
+    func scalarSubquerySeed(_ query: ASTQuery) throws(SQLError) -> ASTExpression {
+        guard case let .nested(inner) = query.body, query.ctes.isEmpty, query.orderBy.isEmpty,
+              query.limit == nil, query.offset == nil else { throw syntaxError(hint: "missing ')'") }
+        return ASTExpression(.scalarSubquery(inner), at: query.position)
     }
 
     /// The rest of `(a, b, ...)` after its first value: a row, or the parameters of a lambda.

@@ -169,10 +169,7 @@ extension SQLParser {
             advance()
             try expectSymbol("(")
             var sets: [[ASTExpression]] = []
-            repeat {
-                let set = try expression(seed: nil, allowEmptyRow: true)
-                if case let .row(values) = set.kind { sets.append(values) } else { sets.append([set]) }
-            } while acceptSymbol(",")
+            repeat { sets.append(try groupingSet()) } while acceptSymbol(",")
             try expectSymbol(")")
             var all: [ASTExpression] = []
             for expression in sets.joined() where !all.contains(expression) { all.append(expression) }
@@ -188,14 +185,15 @@ extension SQLParser {
         return ASTGroupBy(expressions: expressions)
     }
 
-    /// An expression, or `()` (the empty grouping set) when `allowEmptyRow`.
-    private mutating func expression(seed: ASTExpression?, allowEmptyRow: Bool) throws(SQLError) -> ASTExpression {
-        if allowEmptyRow, current.isSymbol("("), peek().isSymbol(")") {
-            let position = current.position
+    /// One set of `GROUPING SETS (...)`: `(a, b)`, `(a)`, `a` or the empty set `()`.
+    private mutating func groupingSet() throws(SQLError) -> [ASTExpression] {
+        if current.isSymbol("("), peek().isSymbol(")") {
             advance()
             advance()
-            return ASTExpression(.row([]), at: position)
+            return []
         }
-        return try expression(seed: seed)
+        let set = try expression()
+        if case let .row(values) = set.kind { return values }
+        return [set]
     }
 }

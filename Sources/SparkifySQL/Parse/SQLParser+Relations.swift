@@ -105,6 +105,9 @@ extension SQLParser {
 
     /// `[AS] alias [(col, ...)]`, or nil.
     private mutating func tableAlias() throws(SQLError) -> ASTTableAlias? {
+        if let word = current.keyword, ["PIVOT", "UNPIVOT", "TABLESAMPLE"].contains(word), peek().isSymbol("(") {
+            throw SQLError(.unsupported, "\(word) is not supported", errorClass: "UNSUPPORTED_FEATURE", at: current.position)
+        }
         let name: ASTIdentifier
         if accept("AS") {
             name = try identifier(allowReserved: true)

@@ -151,6 +151,20 @@ extension SQLParser {
                                          columns: columns, comment: comment, query: query, queryText: queryText))
     }
 
+    /// `name type [NOT NULL] [COMMENT '...'], ...` (a colon after the name is allowed, as in
+    /// Spark's DDL schema strings).
+    mutating func typedColumns() throws(SQLError) -> [ASTColumnDefinition] {
+        var columns: [ASTColumnDefinition] = []
+        repeat {
+            let columnName = try identifier(allowReserved: true)
+            _ = acceptSymbol(":")
+            let type = try dataType()
+            columns.append(ASTColumnDefinition(name: columnName, type: type, nullable: try nullability(),
+                                               comment: try commentClause()))
+        } while acceptSymbol(",")
+        return columns
+    }
+
     private mutating func nullability() throws(SQLError) -> Bool {
         if current.isKeyword("NOT"), peek().isKeyword("NULL") {
             advance()
@@ -172,12 +186,7 @@ extension SQLParser {
         table.name = try objectName()
         if current.isSymbol("("), !startsQuery(at: index) {
             advance()
-            repeat {
-                let columnName = try identifier(allowReserved: true)
-                let type = try dataType()
-                table.columns.append(ASTColumnDefinition(name: columnName, type: type, nullable: try nullability(),
-                                                         comment: try commentClause()))
-            } while acceptSymbol(",")
+            table.columns = try typedColumns()
             try expectSymbol(")")
         }
         if accept("USING") { table.provider = try objectName().parts.joined(separator: ".") }

@@ -1,5 +1,16 @@
 /// Parses Spark SQL text into an AST (`ASTStatement`, `ASTQuery`, `ASTExpression`).
 ///
+/// The pipeline for a script: `SQLStatementSplitter.split` cuts it at `;` keeping each
+/// statement's start; `substituteVariables(in:lookup:)` replaces `${...}` per statement (after
+/// the previous `SET`s ran); `parseStatement(text, origin: piece.start)` parses it; on failure
+/// `error.rendered(source: text, origin: piece.start)` shows the line with a caret.
+///
+/// The AST does not resolve names: `a.b` is `.column(["a", "b"])` (table.column or
+/// column.field), `current_date` without parentheses is a column (Spark falls back to the
+/// function when no column has that name), integer literals in `GROUP BY`/`ORDER BY` are
+/// ordinals. Keywords other than `SQLKeywords.reserved` are valid bare names (`year`, `level`,
+/// `location`, `date`), as in Spark's default mode.
+///
 /// A hand-written recursive-descent parser following Spark 4's `SqlBaseParser.g4`. Every failure
 /// is an `SQLError` of kind `.syntax` (`PARSE_SYNTAX_ERROR` and friends) naming line and column;
 /// nesting deeper than `maxDepth` is refused rather than risking the stack.
@@ -67,6 +78,36 @@ public struct SQLParser {
         let type = try parser.dataType()
         try parser.expectEnd()
         return type
+    }
+
+    /// Parses `expr [[AS] alias]`, as DataFrame `selectExpr` strings are written.
+    public static func parseSelectItem(_ text: String) throws(SQLError) -> ASTSelectItem {
+        var parser = try SQLParser(text, origin: SourcePosition(line: 1, column: 1))
+        let expression = try parser.expression()
+        var alias: ASTIdentifier?
+        if parser.accept("AS") {
+            alias = try parser.identifier(allowReserved: true)
+        } else if parser.atBareIdentifier {
+            alias = try parser.identifier()
+        }
+        try parser.expectEnd()
+        return ASTSelectItem(expression, alias: alias)
+    }
+
+    /// Parses a possibly qualified table name: `songs`, `db.songs`, `` `my table` ``.
+    public static func parseObjectName(_ text: String) throws(SQLError) -> ASTObjectName {
+        var parser = try SQLParser(text, origin: SourcePosition(line: 1, column: 1))
+        let name = try parser.objectName()
+        try parser.expectEnd()
+        return name
+    }
+
+    /// Parses a DDL schema string: `a INT, b STRING NOT NULL, c ARRAY<STRING>` (also `a: INT`).
+    public static func parseSchema(_ text: String) throws(SQLError) -> [ASTColumnDefinition] {
+        var parser = try SQLParser(text, origin: SourcePosition(line: 1, column: 1))
+        let columns = try parser.typedColumns()
+        try parser.expectEnd()
+        return columns
     }
 
     // MARK: Cursor
@@ -222,9 +263,12 @@ public struct SQLParser {
         }
     }
 
-    /// True when the current token can start a bare (non-`AS`) identifier.
+    /// True when the current token can start a bare (non-`AS`) identifier: not a reserved word,
+    /// nor a non-reserved one starting a clause (`SORT BY`, `CLUSTER BY`, `DISTRIBUTE BY`).
     var atBareIdentifier: Bool {
-        current.kind == .quotedIdentifier || (current.kind == .word && !current.isReservedWord)
+        if current.kind == .quotedIdentifier { return true }
+        guard current.kind == .word, !current.isReservedWord else { return false }
+        return !(peek().isKeyword("BY") && ["SORT", "CLUSTER", "DISTRIBUTE"].contains(current.upper))
     }
 
     /// `name(.name)*`.

@@ -147,6 +147,9 @@ public enum SQLStatementSplitter {
                     codeEnd = index
                 } else if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                     advance()
+                } else if byte == 0xEF && next == 0xBB && index + 2 < bytes.count && bytes[index + 2] == 0xBF {
+                    advance()  // a byte order mark is blank space; it takes one column
+                    index += 2
                 } else {
                     markCode(self)
                     advance()

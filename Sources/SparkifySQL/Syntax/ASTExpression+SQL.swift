@@ -9,11 +9,13 @@ extension ASTExpression: CustomStringConvertible {
         case let .star(qualifier):
             return qualifier.isEmpty ? "*" : qualifier.map(SQLText.identifier).joined(separator: ".") + ".*"
         case let .unary(op, operand):
-            switch op {
-            case .not: return "(NOT \(operand))"
-            case .bitwiseNot: return "~\(operand)"
-            case .negate, .plus: return "(\(op.rawValue) \(operand))"
+            if op == .not { return "(NOT \(operand))" }
+            // `- 5` or `- 5[i]` would read back with the literal -5: print `(- (5))`, `(- (5[i]))`.
+            var operandText = operand.description
+            if let first = operandText.utf8.first, first >= 0x30 && first <= 0x39 {
+                operandText = "(" + operandText + ")"
             }
+            return "(\(op.rawValue) \(operandText))"
         case .binary: return binaryChainSQL()
         case let .isNull(operand, negated): return "(\(operand) IS \(negated ? "NOT " : "")NULL)"
         case let .isBoolean(operand, value, negated):
