@@ -66,8 +66,8 @@ struct SongCatalog: Sendable {
                 let place = random.pick(MusicCorpus.artistPlaces)
                 location = place.name
                 if placeRoll < 0.4 {
-                    coordinates = (place.latitude + random.int(in: -5000...5000),
-                                   place.longitude + random.int(in: -5000...5000))
+                    coordinates = (Self.awayFromZero(place.latitude + random.int(in: -5000...5000)),
+                                   Self.awayFromZero(place.longitude + random.int(in: -5000...5000)))
                 }
             }
             let artist = Artist(
@@ -116,6 +116,11 @@ struct SongCatalog: Sendable {
         let artist: String
         let title: String
         let duration: Int
+    }
+
+    /// Python prints floats below 1e-4 in exponent form (`3e-05`); keep coordinates clear of it.
+    private static func awayFromZero(_ coordinate: Int) -> Int {
+        abs(coordinate) >= 100 ? coordinate : (coordinate < 0 ? -100 : 100)
     }
 
     /// Mostly 2–5.5 minutes, some short interludes and some long pieces.

@@ -46,14 +46,18 @@ struct GenerateCommand: ParsableCommand {
         let summary = try SampleDataGenerator(options: options).write(to: directory, replacingExisting: force)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let megabytes = Double(summary.bytes) / 1_000_000
-        print("Wrote \(summary.songFiles) song files (\(summary.artists) artists) and "
-            + "\(summary.logFiles) log files (\(summary.events) events, \(summary.listeners) users) "
-            + "to \(directory): \(format(megabytes)) MB in \(format(seconds)) s.")
+        print("Wrote \(count(summary.songFiles, "song file")) (\(count(summary.artists, "artist"))) and "
+            + "\(count(summary.logFiles, "log file")) (\(count(summary.events, "event")), "
+            + "\(count(summary.listeners, "user"))) to \(directory): \(format(megabytes)) MB in \(format(seconds)) s.")
         if summary.nextSongEvents > 0 {
             let share = Double(summary.catalogPlays) / Double(summary.nextSongEvents) * 100
             print("\(summary.catalogPlays) of \(summary.nextSongEvents) NextSong events "
                 + "(\(format(share))%) play a song in song_data.")
         }
+    }
+
+    private func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     private func format(_ value: Double) -> String {
