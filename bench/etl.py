@@ -21,19 +21,36 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from load import SHAPES, best_of, generate, human_bytes, tree_bytes  # noqa: E402
 
 DUCKDB_CHILD = r"""
-import sys, duckdb
+import sys, time, duckdb
 script, data = sys.argv[1], sys.argv[2]
 text = open(script).read().replace("${data}", data)
 con = duckdb.connect()
 con.execute("SET enable_progress_bar = false")
 statements = [s.strip() for s in text.split(";") if s.strip() and not all(l.strip().startswith("--") or not l.strip() for l in s.splitlines())]
+phases = {"load": 0.0, "transform": 0.0}
 for statement in statements[:-1]:
+    started = time.perf_counter()
     con.execute(statement)
+    phases["load" if "read_json" in statement else "transform"] += time.perf_counter() - started
 row = con.execute(statements[-1]).fetchone()
 print("counts " + " ".join(str(v) for v in row))
+print(f"phases load {phases['load']:.3f} transform {phases['transform']:.3f}")
 """
 
 COUNTS = re.compile(r"counts ([0-9 ]+)")
+PHASES = re.compile(r"phases load ([0-9.]+) transform ([0-9.]+)")
+TIMER = re.compile(r"time: ([0-9.]+) s  (.*)")
+
+
+def sparkify_phases(stderr):
+    """Seconds spent loading raw JSON and transforming, from `sparkify sql --timer`."""
+    load = transform = 0.0
+    for seconds, statement in TIMER.findall(stderr):
+        if "json.`" in statement:
+            load += float(seconds)
+        else:
+            transform += float(seconds)
+    return load, transform
 
 
 def sparkify_counts(text):
@@ -59,20 +76,27 @@ def main():
         generate(args.sparkify, directory, songs, events, args.seed, False)
         raw, files = tree_bytes(directory)
         print(f"measuring the ETL on {shape}: {files} files, {human_bytes(raw)}", file=sys.stderr)
-        spark_cmd = [args.sparkify, "sql", os.path.join(here, "etl.sql"), "--data", directory, "--mode", "csv"]
+        spark_cmd = [args.sparkify, "sql", os.path.join(here, "etl.sql"), "--data", directory, "--mode", "csv", "--timer"]
         duck_cmd = [sys.executable, "-c", DUCKDB_CHILD, os.path.join(here, "etl_duckdb.sql"), directory]
         spark = best_of(spark_cmd, args.runs)
         duck = best_of(duck_cmd, args.runs)
         ours = sparkify_counts(spark.stdout)
         theirs = COUNTS.findall(duck.stdout)[-1].strip() if COUNTS.findall(duck.stdout) else ""
         agree = "yes" if ours == theirs else f"no (sparkify {ours} / DuckDB {theirs})"
-        rows.append((f"{shape} ({songs:,} songs, {events:,} events)", spark, duck, agree))
+        spark_load, spark_transform = sparkify_phases(spark.stderr)
+        duck_phases = PHASES.findall(duck.stdout)
+        duck_load, duck_transform = (float(duck_phases[-1][0]), float(duck_phases[-1][1])) if duck_phases else (0.0, 0.0)
+        rows.append((f"{shape} ({songs:,} songs, {events:,} events)", spark, duck, agree,
+                     (spark_load, spark_transform, duck_load, duck_transform)))
 
-    print("| dataset | sparkify | DuckDB | DuckDB time / sparkify time | sparkify peak RSS | DuckDB peak RSS | same counts |")
-    print("|---|---:|---:|---:|---:|---:|---|")
-    for name, spark, duck, agree in rows:
+    print("| dataset | sparkify whole process | DuckDB whole process | ratio | sparkify transform | DuckDB transform | ratio | sparkify peak RSS | DuckDB peak RSS | same counts |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name, spark, duck, agree, (sl, st, dl, dt) in rows:
         print(f"| {name} | {spark.seconds:.2f} s | {duck.seconds:.2f} s | {duck.seconds / spark.seconds:.2f}x | "
+              f"{st:.2f} s | {dt:.2f} s | {dt / st if st else 0:.2f}x | "
               f"{human_bytes(spark.max_rss_bytes)} | {human_bytes(duck.max_rss_bytes)} | {agree} |")
+    print("\nratio: DuckDB's time / sparkify's time (above 1: sparkify is faster). transform: everything after "
+          "loading the raw JSON (the star schema and the four analyses), timed inside each process.")
 
 
 if __name__ == "__main__":

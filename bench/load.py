@@ -38,11 +38,12 @@ ROWS = re.compile(r"([0-9][0-9,_]*) rows?\b")
 
 
 class Measurement:
-    def __init__(self, seconds, max_rss_bytes, rows, stdout=""):
+    def __init__(self, seconds, max_rss_bytes, rows, stdout="", stderr=""):
         self.seconds = seconds
         self.max_rss_bytes = max_rss_bytes
         self.rows = rows
         self.stdout = stdout
+        self.stderr = stderr
 
 
 def run_once(command):
@@ -64,7 +65,7 @@ def run_once(command):
     rss = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
     matches = ROWS.findall(stdout)
     rows = int(matches[-1].replace(",", "").replace("_", "")) if matches else None
-    return Measurement(seconds, rss, rows, stdout)
+    return Measurement(seconds, rss, rows, stdout, stderr)
 
 
 def best_of(command, runs):

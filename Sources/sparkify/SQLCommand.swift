@@ -28,6 +28,9 @@ struct SQLCommand: ParsableCommand {
     @Option(help: "Rows shown per result before '… N more rows'.")
     var maxRows: Int = 20
 
+    @Flag(help: "Print each statement's time to standard error.")
+    var timer = false
+
     func run() throws {
         guard let renderMode = TableRenderer.Mode(rawValue: mode) else {
             throw ValidationError("--mode must be one of: \(TableRenderer.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -52,6 +55,15 @@ struct SQLCommand: ParsableCommand {
         let zone = session.timeZone
         var renderer = TableRenderer(mode: renderMode, maxRows: maxRows, width: 120)
         for statement in SQLStatementSplitter.split(text) {
+            let started = ContinuousClock.now
+            defer {
+                if timer {
+                    let elapsed = ContinuousClock.now - started
+                    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                    let firstLine = statement.text.split(separator: "\n").first.map(String.init) ?? ""
+                    FileHandle.standardError.write(Data("time: \(String(format: "%.3f", seconds)) s  \(firstLine.prefix(70))\n".utf8))
+                }
+            }
             do {
                 switch try session.execute(statement) {
                 case let .rows(table):
