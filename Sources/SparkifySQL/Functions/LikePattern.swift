@@ -134,7 +134,7 @@ struct DistinctStrings {
                     ids[row] = newID
                     break
                 }
-                if hashes[slot] == hash, view.withBytes(row, { a in view.withBytes(firstRows[Int(id)]) { b in a.elementsEqual(b) } }) {
+                if hashes[slot] == hash, view.withBytes(row, { a in view.withBytes(firstRows[Int(id)]) { b in UTF8Text.equal(a, b) } }) {
                     ids[row] = id
                     break
                 }
@@ -158,13 +158,25 @@ struct DistinctStrings {
         }
     }
 
-    /// FNV-1a, finished with a multiply-shift mix.
+    /// Eight bytes at a time, multiply-xorshift mixed; the tail byte by byte.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        h ^= h >> 29
-        h = h &* 0xbf58_476d_1ce4_e5b9
-        return h ^ (h >> 32)
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ word) &* 0xbf58_476d_1ce4_e5b9
+            h ^= h >> 31
+            i += 8
+        }
+        var tail: UInt64 = 0
+        while i < bytes.count {
+            tail = tail << 8 | UInt64(base[i])
+            i += 1
+        }
+        h = (h ^ tail) &* 0x94d0_49bb_1331_11eb
+        return h ^ (h >> 29)
     }
 }

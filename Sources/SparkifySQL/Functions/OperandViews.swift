@@ -16,14 +16,26 @@ struct StringView {
     let stride: Int
     let validity: Validity?
     let isAllNull: Bool
+    /// The arena's storage, held here so row access is plain array reads in this module.
+    private let bytes: [UInt8]
+    private let offsets: [Int]
+
+    init(arena: StringArena, stride: Int, validity: Validity?, isAllNull: Bool) {
+        self.arena = arena
+        self.stride = stride
+        self.validity = validity
+        self.isAllNull = isAllNull
+        bytes = arena.bytes
+        offsets = arena.offsets
+    }
 
     /// Calls `body` with the bytes of row `row`. (Reads the arena's arrays directly: the
     /// arena's own generic accessor lives in another module and is not specialised here.)
     @inline(__always)
     func withBytes<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let r = row &* stride
-        let start = arena.offsets[r], end = arena.offsets[r &+ 1]
-        return try arena.bytes.withUnsafeBufferPointer { all in
+        let start = offsets[r], end = offsets[r &+ 1]
+        return try bytes.withUnsafeBufferPointer { all in
             try body(UnsafeBufferPointer(start: all.baseAddress.map { $0 + start }, count: end &- start))
         }
     }
