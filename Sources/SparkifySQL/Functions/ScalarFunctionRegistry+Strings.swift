@@ -48,7 +48,7 @@ extension ScalarFunctionRegistry {
         }
         for (name, left) in [("lpad", true), ("rpad", false)] {
             list += define([name], [string, int, string], optional: 1, result: { _ in .string }) { call in
-                StringKernels.pad(call.arguments[0], length: call.arguments[1], padding: call.optional(2), left: left, rowCount: call.rowCount)
+                try StringKernels.pad(call.arguments[0], length: call.arguments[1], padding: call.optional(2), left: left, rowCount: call.rowCount)
             }
         }
         list += define(["initcap"], [string], result: { _ in .string }) { call in
@@ -58,7 +58,7 @@ extension ScalarFunctionRegistry {
             StringKernels.reverse(call.arguments[0], rowCount: call.rowCount)
         }
         list += define(["repeat"], [string, int], result: { _ in .string }) { call in
-            StringKernels.repeatString(call.arguments[0], times: call.arguments[1], rowCount: call.rowCount)
+            try StringKernels.repeatString(call.arguments[0], times: call.arguments[1], rowCount: call.rowCount)
         }
         list += define(["rlike", "regexp", "regexp_like"], [string, string], result: { _ in .boolean }) { call in
             try RegexKernels.like(call.arguments[0], pattern: call.arguments[1], rowCount: call.rowCount)
