@@ -123,35 +123,3 @@ import SparkifyTables
         #expect(try #require(ScalarFunctionRegistry.lookup("coalesce")).isConditional)
     }
 }
-
-/// Large inputs split across cores must give the same rows, in order, and the same errors.
-@Suite struct FunctionsParallelTests {
-    @Test func largeColumnsMatchRowByRow() throws {
-        let context = EvaluationContext()
-        let rows = ParallelEvaluation.minimumRows + 12_345
-        var builder = ColumnBuilder(type: .string, capacity: rows)
-        for i in 0..<rows { if i % 1000 == 7 { builder.appendNull() } else { builder.append("Row\(i)") } }
-        let text = builder.build()
-        let upper = try ScalarFunctionRegistry.call("upper", [.column(text)], rowCount: rows, context: context)
-        #expect(upper.count == rows)
-        for i in [0, 7, rows / 2, rows / 2 + 1, rows - 1] {
-            #expect(upper.value(at: i) == (i % 1000 == 7 ? .null : .string("ROW\(i)")))
-        }
-        let numbers = Column(type: .bigint, values: .int64((0..<rows).map { Int64($0) }))
-        let asText = try CastKernel.cast(numbers, to: .string, context: context)
-        #expect(asText.value(at: rows - 1) == .string(String(rows - 1)))
-        let back = try CastKernel.cast(asText, to: .bigint, context: context)
-        #expect(back.allValues == numbers.allValues)
-    }
-
-    @Test func errorsInAnyChunkSurface() throws {
-        let context = EvaluationContext()
-        let rows = ParallelEvaluation.minimumRows * 2
-        var builder = ColumnBuilder(type: .string, capacity: rows)
-        for i in 0..<rows { builder.append(i == rows - 3 ? "oops" : String(i)) }
-        let text = builder.build()
-        #expect(throws: SQLError.self) { try CastKernel.cast(text, to: .int, context: context) }
-        let tolerant = try CastKernel.cast(text, to: .int, mode: .tryCast, context: context)
-        #expect(tolerant.nullCount == 1 && tolerant.isNull(rows - 3))
-    }
-}

@@ -45,19 +45,8 @@ public enum CastKernel {
         }
     }
 
-    /// `column` converted to `type`; conversions from or to text use both cores on large
-    /// columns.
+    /// `column` converted to `type`.
     public static func cast(_ column: Column, to type: DataType, mode: CastMode = .ansi, context: EvaluationContext) throws -> Column {
-        if column.type == type { return column }
-        if (type == .string || column.type == .string), column.count >= ParallelEvaluation.minimumRows {
-            return try ParallelEvaluation.run([.column(column)], rowCount: column.count) { chunk, _ in
-                try castSerially(chunk[0].materialize(rowCount: 0), to: type, mode: mode, context: context)
-            }
-        }
-        return try castSerially(column, to: type, mode: mode, context: context)
-    }
-
-    private static func castSerially(_ column: Column, to type: DataType, mode: CastMode, context: EvaluationContext) throws -> Column {
         let from = column.type
         if from == type { return column }
         if case .null = from { return Column.nulls(type, count: column.count) }

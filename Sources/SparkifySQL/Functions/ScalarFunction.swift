@@ -55,9 +55,6 @@ public struct ScalarFunction: Sendable {
     /// `ConditionalKernels` to keep Spark's short-circuit behaviour (errors in branches not
     /// taken are not raised).
     public let isConditional: Bool
-    /// Costly per row (strings built, patterns, regular expressions): large inputs are split
-    /// across the cores (`ParallelEvaluation`).
-    public let isExpensive: Bool
     let resolver: @Sendable ([DataType], [Value?]) throws -> ResolvedScalarCall
     let evaluator: @Sendable (ScalarCall) throws -> Column
 
@@ -80,16 +77,7 @@ public struct ScalarFunction: Sendable {
         self.isConditional = isConditional
         self.resolver = constantAwareResolver
         self.evaluator = evaluator
-        isExpensive = ScalarFunction.expensiveNames.contains(name)
     }
-
-    static let expensiveNames: Set<String> = [
-        "date_format", "from_unixtime", "to_timestamp", "try_to_timestamp", "to_date", "unix_timestamp",
-        "to_unix_timestamp", "lower", "lcase", "upper", "ucase", "initcap", "reverse", "trim", "btrim", "ltrim",
-        "rtrim", "substring", "substr", "concat", "||", "concat_ws", "replace", "lpad", "rpad", "repeat", "split",
-        "rlike", "regexp", "regexp_like", "regexp_extract", "regexp_replace", "like", "ilike", "instr", "locate",
-        "position", "length", "char_length", "character_length", "len",
-    ]
 
     /// The result type and the types the arguments must be cast to; throws Spark's analysis
     /// errors (`[DATATYPE_MISMATCH...]`, `[WRONG_NUM_ARGS...]`) naming the function.
@@ -102,15 +90,8 @@ public struct ScalarFunction: Sendable {
     /// Evaluates over `rowCount` rows; the arguments must already have the resolved types.
     public func evaluate(_ arguments: [ScalarOperand], rowCount: Int, context: EvaluationContext) throws -> Column {
         let resolved = try resolver(arguments.map(\.type), arguments.map(\.constantValue))
-        let result: Column
-        if isExpensive && isDeterministic {
-            let evaluator = self.evaluator, name = self.name, resultType = resolved.resultType
-            result = try ParallelEvaluation.run(arguments, rowCount: rowCount) { chunk, count in
-                try evaluator(ScalarCall(name: name, arguments: chunk, rowCount: count, context: context, resultType: resultType))
-            }
-        } else {
-            result = try evaluator(ScalarCall(name: name, arguments: arguments, rowCount: rowCount, context: context, resultType: resolved.resultType))
-        }
+        let call = ScalarCall(name: name, arguments: arguments, rowCount: rowCount, context: context, resultType: resolved.resultType)
+        let result = try evaluator(call)
         if result.type != resolved.resultType, result.type.physical == resolved.resultType.physical {
             return Column(type: resolved.resultType, values: result.values, validity: result.validity)
         }
