@@ -123,3 +123,28 @@ import SparkifyTables
         #expect(try #require(ScalarFunctionRegistry.lookup("coalesce")).isConditional)
     }
 }
+
+@Suite struct FunctionsShortCircuitTests {
+    @Test func andSkipsRowsTheLeftSideDecides() throws {
+        let context = EvaluationContext()
+        // x <> 0 AND 10 / x > 1, with x = [0, 5, NULL, 20]
+        let x = Column(type: .int, values: .int32([0, 5, 0, 20]), validity: {
+            var v = Validity(count: 4, allValid: true)
+            v.set(2, valid: false)
+            return v
+        }())
+        let left = try ScalarFunctionRegistry.call("<>", [.column(x), .constant(.int(0), .int)], rowCount: 4, context: context)
+        var asked: [[Int]?] = []
+        let right: RowSubsetEvaluator = { rows in
+            asked.append(rows)
+            let input = rows.map { x.gather($0) } ?? x
+            let quotient = try ScalarFunctionRegistry.call("/", [.constant(.int(10), .int), .column(input)], rowCount: input.count, context: context)
+            return .column(try ScalarFunctionRegistry.call(">", [.column(quotient), .constant(.double(1), .double)], rowCount: input.count, context: context))
+        }
+        let result = try LogicKernels.shortCircuit(.column(left), right, rowCount: 4)
+        #expect(result.allValues == [.boolean(false), .boolean(true), .null, .boolean(false)])
+        #expect(asked == [[1, 2, 3]])
+        let either = try LogicKernels.shortCircuit(.column(left), { _ in .constant(.boolean(false), .boolean) }, or: true, rowCount: 4)
+        #expect(either.allValues == [.boolean(false), .boolean(true), .null, .boolean(true)])
+    }
+}
