@@ -28,6 +28,18 @@ extension ScalarFunctionRegistry {
         list += define(["left"], [string, int], result: { _ in .string }) { call in
             StringKernels.substring(call.arguments[0], position: .constant(.int(1), .int), length: call.arguments[1], rowCount: call.rowCount)
         }
+        list += define(["right"], [string, int], result: { _ in .string }) { call in
+            // right(str, n): the last n characters; '' for n <= 0.
+            let n = call.arguments[1].int32View()
+            let validity = call.arguments[1].validity(rowCount: call.rowCount)
+            let positions = RowMapper.map(.int, count: call.rowCount, validity: validity, as: Int32.self) { i in
+                n.isAllNull ? nil : -n.values[i &* n.stride]
+            }
+            let lengths = RowMapper.map(.int, count: call.rowCount, validity: validity, as: Int32.self) { i in
+                n.isAllNull ? nil : (n.values[i &* n.stride] > 0 ? Int32.max : 0)
+            }
+            return StringKernels.substring(call.arguments[0], position: .column(positions), length: .column(lengths), rowCount: call.rowCount)
+        }
         list += define(["concat", "||"], [], variadic: string, result: { _ in .string }) { call in
             StringKernels.concat(call.arguments, rowCount: call.rowCount)
         }
