@@ -40,6 +40,17 @@ extension ScalarFunctionRegistry {
             }
             return StringKernels.substring(call.arguments[0], position: .column(positions), length: .column(lengths), rowCount: call.rowCount)
         }
+        let digests: [([String], @Sendable (UnsafeBufferPointer<UInt8>) -> [UInt8])] = [(["md5"], Md5Digest.hex), (["sha1", "sha"], Sha1Digest.hex)]
+        for (names, digest) in digests {
+            list += define(names, [string], result: { _ in .string }) { call in
+                let v = call.arguments[0].stringView()
+                if v.isAllNull { return Column.nulls(.string, count: call.rowCount) }
+                return RowMapper.mapString(.string, count: call.rowCount, validity: call.arguments[0].validity(rowCount: call.rowCount)) { i, out in
+                    out.append(contentsOf: v.withBytes(i, digest))
+                    return true
+                }
+            }
+        }
         list += define(["concat", "||"], [], variadic: string, result: { _ in .string }) { call in
             StringKernels.concat(call.arguments, rowCount: call.rowCount)
         }
