@@ -28,7 +28,7 @@ extension Caster {
                     return true
                 }
             }
-            return RowMapper.mapString(.string, count: count, validity: validity) { i, out in
+            return RowMapper.mapString(.string, count: count, validity: validity, byteHint: count * 6) { i, out in
                 out.appendDecimal(Int64(values[i]))
                 return true
             }
@@ -40,12 +40,12 @@ extension Caster {
                     return true
                 }
             }
-            return RowMapper.mapString(.string, count: count, validity: validity) { i, out in
+            return RowMapper.mapString(.string, count: count, validity: validity, byteHint: count * 10) { i, out in
                 out.appendDecimal(values[i])
                 return true
             }
         case let .double(values):
-            return RowMapper.mapString(.string, count: count, validity: validity) { i, out in
+            return RowMapper.mapString(.string, count: count, validity: validity, byteHint: count * 12) { i, out in
                 out.appendString(ValueFormatter.double(values[i]))
                 return true
             }
