@@ -11,6 +11,8 @@ import SparkifyTables
         #expect(try SessionTimeZone.named("UTC").isUTC)
         #expect(try SessionTimeZone.named("Z").isUTC)
         #expect(throws: SQLError.self) { try SessionTimeZone.named("Mars/Olympus") }
+        #expect(throws: SQLError.self) { try SessionTimeZone.named("") }
+        #expect(try SessionTimeZone.named("PST").offset(atEpochSeconds: 1_546_300_800) == -8 * 3600)
         #expect(throws: SQLError.self) { try SessionTimeZone.named("+25:00") }
     }
 

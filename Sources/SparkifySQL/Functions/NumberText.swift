@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parsing numbers and booleans from text as Spark's casts do.
 enum NumberText {
     /// An integer: optional sign and digits, surrounding whitespace allowed. With
@@ -44,6 +50,7 @@ enum NumberText {
         while i < end, bytes[i] <= 32 { i += 1 }
         while end > i, bytes[end - 1] <= 32 { end -= 1 }
         guard i < end else { return nil }
+        if let plain = parsePlainDouble(UnsafeBufferPointer(rebasing: bytes[i..<end])) { return plain }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
         switch text.lowercased() {
         case "inf", "+inf", "infinity", "+infinity": return .infinity
@@ -63,6 +70,34 @@ enum NumberText {
         }
         guard sawDigit else { return nil }
         return Double(body)
+    }
+
+    /// A plain decimal number (`-12.5`, `1e3`): digits, one point, an exponent; parsed by the C
+    /// library's correctly rounded `strtod` without building a `String`. Nil for anything else.
+    @inline(__always)
+    static func parsePlainDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard bytes.count < 64 else { return nil }
+        var sawDigit = false
+        for (k, b) in bytes.enumerated() {
+            switch b {
+            case 48...57: sawDigit = true
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): break
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                if k != 0, bytes[k - 1] != UInt8(ascii: "e"), bytes[k - 1] != UInt8(ascii: "E") { return nil }
+            default: return nil
+            }
+        }
+        guard sawDigit else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer -> Double? in
+            for (k, b) in bytes.enumerated() { buffer[k] = CChar(bitPattern: b) }
+            buffer[bytes.count] = 0
+            guard let start = buffer.baseAddress else { return nil }
+            var endPointer: UnsafeMutablePointer<CChar>?
+            let value = strtod(start, &endPointer)
+            // The whole text must be consumed (rejects "1e", "1.2.3", "--1").
+            guard let endPointer, endPointer - start == bytes.count else { return nil }
+            return value
+        }
     }
 
     /// Spark's true/false strings: `t true y yes 1` / `f false n no 0`, any case, trimmed.
