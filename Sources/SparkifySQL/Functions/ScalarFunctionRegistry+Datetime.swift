@@ -122,6 +122,27 @@ extension ScalarFunctionRegistry {
                 DatetimeKernels.unixTime(call.arguments[0], microsPerUnit: unit, rowCount: call.rowCount)
             }
         }
+        // from_utc_timestamp(ts, tz): ts read as UTC wall-clock time, shown in tz;
+        // to_utc_timestamp(ts, tz): ts read as tz wall-clock time, shown in UTC.
+        for (name, fromUTC) in [("from_utc_timestamp", true), ("to_utc_timestamp", false)] {
+            list += define([name], [.type(.timestamp), .type(.string)], result: { _ in .timestamp }) { call in
+                let ts = call.arguments[0].int64View()
+                let zones = call.arguments[1].stringView()
+                if ts.isAllNull || zones.isAllNull { return Column.nulls(.timestamp, count: call.rowCount) }
+                let validity = ValidityOps.and([call.arguments[0].validity(rowCount: call.rowCount), call.arguments[1].validity(rowCount: call.rowCount)], count: call.rowCount)
+                var cache: [String: SessionTimeZone] = [:]
+                return try RowMapper.map(.timestamp, count: call.rowCount, validity: validity, as: Int64.self) { i in
+                    let id = zones.withBytes(i) { String(decoding: $0, as: UTF8.self) }
+                    let zone: SessionTimeZone
+                    if let cached = cache[id] { zone = cached } else {
+                        zone = try SessionTimeZone.named(id)
+                        cache[id] = zone
+                    }
+                    let micros = ts.values[i &* ts.stride]
+                    return fromUTC ? micros &+ Int64(zone.offset(atMicros: micros)) &* 1_000_000 : zone.utcMicros(fromLocalMicros: micros)
+                }
+            }
+        }
         list += define(["unix_date"], [.type(.date)], result: { _ in .int }) { call in
             let v = call.arguments[0].int32View()
             if v.isAllNull { return Column.nulls(.int, count: call.rowCount) }
