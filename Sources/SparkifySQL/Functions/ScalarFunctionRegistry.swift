@@ -22,7 +22,7 @@ public enum ScalarFunctionRegistry {
         var table: [String: ScalarFunction] = [:]
         let groups: [[ScalarFunction]] = [
             operatorFunctions(), conditionalFunctions(), datetimeFunctions(),
-            stringFunctions(), mathFunctions(), miscFunctions(),
+            stringFunctions(), mathFunctions(), miscFunctions(), datePartFunctions(),
         ]
         for group in groups {
             for function in group { table[function.name] = function }
