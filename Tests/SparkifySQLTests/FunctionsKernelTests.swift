@@ -148,3 +148,32 @@ import SparkifyTables
         #expect(either.allValues == [.boolean(false), .boolean(true), .null, .boolean(true)])
     }
 }
+
+/// Column kernels agree with row-at-a-time evaluation on varied data (day caches, offsets).
+@Suite struct FunctionsColumnAgreementTests {
+    @Test func formattingAColumnMatchesFormattingEachRow() throws {
+        var context = EvaluationContext()
+        context.timeZone = try SessionTimeZone.named("America/Los_Angeles")
+        var generator = SystemRandomNumberGenerator()
+        var micros: [Int64] = []
+        var t: Int64 = -86_400_000_000 * 3
+        for _ in 0..<2000 {
+            t += Int64.random(in: 0...7_200_000_000, using: &generator)
+            micros.append(t)
+            if Bool.random(using: &generator) { micros.append(t) }
+        }
+        micros.append(1_520_762_400_000_000)  // the spring-forward instant
+        micros.append(-1)
+        let column = Column(type: .timestamp, values: .int64(micros))
+        let count = micros.count
+        let standard = try ScalarFunctionRegistry.call("date_format", [.column(column), .constant(.string("yyyy-MM-dd HH:mm:ss"), .string)], rowCount: count, context: context)
+        let custom = try ScalarFunctionRegistry.call("date_format", [.column(column), .constant(.string("EEE d MMM yy h:mm:ss.SSSSSS a XXX"), .string)], rowCount: count, context: context)
+        for i in 0..<count {
+            let offset = context.timeZone.offset(atMicros: micros[i])
+            let seconds = micros[i] - ((micros[i] % 1_000_000) + 1_000_000) % 1_000_000
+            #expect(standard.value(at: i) == .string(ValueFormatter.timestamp(seconds, offsetSeconds: offset)))
+            let single = try ScalarFunctionRegistry.call("date_format", [.constant(.timestamp(micros[i]), .timestamp), .constant(.string("EEE d MMM yy h:mm:ss.SSSSSS a XXX"), .string)], rowCount: 1, context: context)
+            #expect(custom.value(at: i) == single.value(at: 0))
+        }
+    }
+}
