@@ -101,3 +101,28 @@ import SparkifyTables
         #expect(ScalarFunctionRegistry.lookup("no_such_function") == nil)
     }
 }
+
+@Suite struct FunctionsRegistryTests {
+    /// Every function the notebook's SQL relies on is registered, under any case.
+    @Test func everyPlannedFunctionIsRegistered() {
+        let expected = """
+        + - * / % div mod pmod try_add try_subtract try_multiply try_divide try_mod negative positive
+        = == <> != < <= > >= <=> and or not isnull isnotnull in between like ilike rlike regexp regexp_like ||
+        coalesce nullif nvl nvl2 ifnull if greatest least
+        from_unixtime to_timestamp try_to_timestamp timestamp_millis timestamp_seconds timestamp_micros unix_timestamp
+        to_date date_format hour minute second dayofmonth day dayofweek weekday dayofyear weekofyear month quarter year
+        date_add date_sub datediff current_date current_timestamp now date_trunc trunc last_day add_months make_date
+        from_utc_timestamp to_utc_timestamp date_part extract unix_seconds unix_millis unix_micros
+        lower upper trim ltrim rtrim btrim length char_length character_length substring substr concat concat_ws split
+        instr locate position replace lpad rpad regexp_extract regexp_replace initcap reverse repeat left right md5 sha1
+        round bround floor ceil ceiling abs sqrt pow power exp ln log log10 log2 sign signum isnan nanvl
+        monotonically_increasing_id input_file_name spark_partition_id size element_at array_contains typeof
+        int bigint double string boolean date timestamp
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        for name in expected {
+            #expect(ScalarFunctionRegistry.lookup(name) != nil, "\(name) is not registered")
+            #expect(ScalarFunctionRegistry.lookup(name.uppercased()) != nil, "\(name.uppercased()) is not found")
+        }
+        print("registered: \(ScalarFunctionRegistry.names.count) names")
+    }
+}

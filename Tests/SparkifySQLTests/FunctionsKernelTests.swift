@@ -123,3 +123,57 @@ import SparkifyTables
         #expect(try #require(ScalarFunctionRegistry.lookup("coalesce")).isConditional)
     }
 }
+
+@Suite struct FunctionsShortCircuitTests {
+    @Test func andSkipsRowsTheLeftSideDecides() throws {
+        let context = EvaluationContext()
+        // x <> 0 AND 10 / x > 1, with x = [0, 5, NULL, 20]
+        let x = Column(type: .int, values: .int32([0, 5, 0, 20]), validity: {
+            var v = Validity(count: 4, allValid: true)
+            v.set(2, valid: false)
+            return v
+        }())
+        let left = try ScalarFunctionRegistry.call("<>", [.column(x), .constant(.int(0), .int)], rowCount: 4, context: context)
+        var asked: [[Int]?] = []
+        let right: RowSubsetEvaluator = { rows in
+            asked.append(rows)
+            let input = rows.map { x.gather($0) } ?? x
+            let quotient = try ScalarFunctionRegistry.call("/", [.constant(.int(10), .int), .column(input)], rowCount: input.count, context: context)
+            return .column(try ScalarFunctionRegistry.call(">", [.column(quotient), .constant(.double(1), .double)], rowCount: input.count, context: context))
+        }
+        let result = try LogicKernels.shortCircuit(.column(left), right, rowCount: 4)
+        #expect(result.allValues == [.boolean(false), .boolean(true), .null, .boolean(false)])
+        #expect(asked == [[1, 2, 3]])
+        let either = try LogicKernels.shortCircuit(.column(left), { _ in .constant(.boolean(false), .boolean) }, or: true, rowCount: 4)
+        #expect(either.allValues == [.boolean(false), .boolean(true), .null, .boolean(true)])
+    }
+}
+
+/// Column kernels agree with row-at-a-time evaluation on varied data (day caches, offsets).
+@Suite struct FunctionsColumnAgreementTests {
+    @Test func formattingAColumnMatchesFormattingEachRow() throws {
+        var context = EvaluationContext()
+        context.timeZone = try SessionTimeZone.named("America/Los_Angeles")
+        var generator = SystemRandomNumberGenerator()
+        var micros: [Int64] = []
+        var t: Int64 = -86_400_000_000 * 3
+        for _ in 0..<2000 {
+            t += Int64.random(in: 0...7_200_000_000, using: &generator)
+            micros.append(t)
+            if Bool.random(using: &generator) { micros.append(t) }
+        }
+        micros.append(1_520_762_400_000_000)  // the spring-forward instant
+        micros.append(-1)
+        let column = Column(type: .timestamp, values: .int64(micros))
+        let count = micros.count
+        let standard = try ScalarFunctionRegistry.call("date_format", [.column(column), .constant(.string("yyyy-MM-dd HH:mm:ss"), .string)], rowCount: count, context: context)
+        let custom = try ScalarFunctionRegistry.call("date_format", [.column(column), .constant(.string("EEE d MMM yy h:mm:ss.SSSSSS a XXX"), .string)], rowCount: count, context: context)
+        for i in 0..<count {
+            let offset = context.timeZone.offset(atMicros: micros[i])
+            let seconds = micros[i] - ((micros[i] % 1_000_000) + 1_000_000) % 1_000_000
+            #expect(standard.value(at: i) == .string(ValueFormatter.timestamp(seconds, offsetSeconds: offset)))
+            let single = try ScalarFunctionRegistry.call("date_format", [.constant(.timestamp(micros[i]), .timestamp), .constant(.string("EEE d MMM yy h:mm:ss.SSSSSS a XXX"), .string)], rowCount: 1, context: context)
+            #expect(custom.value(at: i) == single.value(at: 0))
+        }
+    }
+}

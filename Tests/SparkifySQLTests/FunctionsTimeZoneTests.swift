@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SparkifyTables
 @testable import SparkifySQL
@@ -10,6 +11,8 @@ import SparkifyTables
         #expect(try SessionTimeZone.named("UTC").isUTC)
         #expect(try SessionTimeZone.named("Z").isUTC)
         #expect(throws: SQLError.self) { try SessionTimeZone.named("Mars/Olympus") }
+        #expect(throws: SQLError.self) { try SessionTimeZone.named("") }
+        #expect(try SessionTimeZone.named("PST").offset(atEpochSeconds: 1_546_300_800) == -8 * 3600)
         #expect(throws: SQLError.self) { try SessionTimeZone.named("+25:00") }
     }
 
@@ -43,5 +46,18 @@ import SparkifyTables
         let column = Column(type: .timestamp, values: .int64(seconds.map { $0 * 1_000_000 }))
         let hours = try ScalarFunctionRegistry.call("hour", [.column(column)], rowCount: 4, context: context)
         #expect(hours.allValues == [.int(0), .int(1), .int(1), .int(2)])
+    }
+
+    /// The precomputed transition tables agree with Foundation at many instants, for zones with
+    /// DST, with standard-offset changes (Moscow 2011/2014), with half-hour shifts (Lord Howe).
+    @Test(arguments: ["America/Los_Angeles", "Europe/Berlin", "Europe/Moscow", "Asia/Kolkata", "Australia/Lord_Howe", "America/Sao_Paulo"])
+    func transitionTablesMatchFoundation(_ id: String) throws {
+        let zone = try SessionTimeZone.named(id)
+        let foundation = try #require(TimeZone(identifier: id))
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let t = Int64.random(in: -2_208_988_800..<4_102_444_800, using: &generator)
+            #expect(zone.offset(atEpochSeconds: t) == foundation.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t))), "\(id) at \(t)")
+        }
     }
 }

@@ -6,7 +6,15 @@ extension Caster {
         let validity = column.validity
         switch column.values {
         case let .string(arena):
-            // Decimal text, JSON of arrays/structs and strings keep their bytes.
+            if case let .array(element) = source {
+                // Spark prints arrays as `[a, b, null]`: elements in their string forms.
+                let view = ScalarOperand.column(column).stringView()
+                return RowMapper.mapString(.string, count: count, validity: validity) { i, out in
+                    view.withBytes(i) { Caster.appendArrayText($0, element: element, to: &out) }
+                    return true
+                }
+            }
+            // Decimal text, JSON of structs and strings keep their bytes.
             return Column(type: .string, values: .string(arena), validity: validity)
         case let .boolean(values):
             return RowMapper.mapString(.string, count: count, validity: validity) { i, out in
@@ -20,7 +28,7 @@ extension Caster {
                     return true
                 }
             }
-            return RowMapper.mapString(.string, count: count, validity: validity) { i, out in
+            return RowMapper.mapString(.string, count: count, validity: validity, byteHint: count * 6) { i, out in
                 out.appendDecimal(Int64(values[i]))
                 return true
             }
@@ -32,15 +40,36 @@ extension Caster {
                     return true
                 }
             }
-            return RowMapper.mapString(.string, count: count, validity: validity) { i, out in
+            return RowMapper.mapString(.string, count: count, validity: validity, byteHint: count * 10) { i, out in
                 out.appendDecimal(values[i])
                 return true
             }
         case let .double(values):
-            return RowMapper.mapString(.string, count: count, validity: validity) { i, out in
+            return RowMapper.mapString(.string, count: count, validity: validity, byteHint: count * 12) { i, out in
                 out.appendString(ValueFormatter.double(values[i]))
                 return true
             }
         }
+    }
+
+    /// `[a, b, null]` from an array's JSON text.
+    static func appendArrayText(_ json: UnsafeBufferPointer<UInt8>, element: DataType, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (k, item) in (JSONArrayText.rawElements(json) ?? []).enumerated() {
+            if k > 0 { out.append(contentsOf: [UInt8(ascii: ","), 32]) }
+            guard let item else {
+                out.appendString("null")
+                continue
+            }
+            if case let .array(inner) = element {
+                var copy = String(item)
+                copy.withUTF8 { appendArrayText($0, element: inner, to: &out) }
+            } else if element == .double, let d = Double(item) {
+                out.appendString(ValueFormatter.double(d))
+            } else {
+                out.appendString(JSONArrayText.unquote(item))
+            }
+        }
+        out.append(UInt8(ascii: "]"))
     }
 }

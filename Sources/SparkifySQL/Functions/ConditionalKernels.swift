@@ -10,6 +10,18 @@ public typealias RowSubsetEvaluator = (_ rows: [Int]?) throws -> ScalarOperand
 /// The lazy forms take `RowSubsetEvaluator`s so a branch only runs on the rows that reach it:
 /// `CASE WHEN x = 0 THEN NULL ELSE 1 / x END` never divides by zero, as in Spark.
 public enum ConditionalKernels {
+    /// The type of `CASE WHEN ... THEN v1 ... ELSE e END` (and `IF`): every condition must be
+    /// boolean (or NULL), the values go to their common type (`SparkTypeCoercion.commonType`).
+    public static func resolveCaseWhen(conditionTypes: [DataType], valueTypes: [DataType]) throws -> DataType {
+        for type in conditionTypes where type != .boolean && type != .null {
+            throw SQLError(.analysis, "Cannot resolve CASE WHEN due to data type mismatch: the conditions must be boolean, but one has the type \"\(FunctionErrors.sqlType(type))\".", errorClass: "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE")
+        }
+        guard let common = SparkTypeCoercion.commonType(valueTypes) else {
+            throw FunctionErrors.noCommonType("CASE WHEN", valueTypes)
+        }
+        return common == .null ? .string : common
+    }
+
     /// `CASE WHEN c1 THEN v1 ... ELSE e END`; each value must already be of `resultType`.
     public static func caseWhen(
         branches: [(condition: RowSubsetEvaluator, value: RowSubsetEvaluator)],

@@ -91,10 +91,42 @@ public enum DatetimeKernels {
         var converter = LocalTimeConverter(context.timeZone)
         let zone = context.timeZone
         let compiled = pattern.pattern
+        // Rows of one day share their calendar fields (and, for the default pattern, the
+        // rendered date), so consecutive timestamps skip the civil-date arithmetic.
+        var lastDay = Int.min
+        var fields = LocalDateTimeFields()
+        var datePrefix: [UInt8] = []
+        let isDefault = compiled.text == DatetimePattern.defaultTimestampPattern
         return RowMapper.mapString(.string, count: rowCount, validity: operand.validity(rowCount: rowCount), byteHint: rowCount * 19) { i, out in
             let utc = v.values[i &* v.stride]
             let offset = converter.offsetSeconds(utc)
-            let fields = LocalDateTimeFields(localMicros: utc &+ Int64(offset) &* 1_000_000, offsetSeconds: offset)
+            let local = utc &+ Int64(offset) &* 1_000_000
+            let day = Int(floorDivide(local, microsPerDay))
+            let microsOfDay = local &- Int64(day) &* microsPerDay
+            if day != lastDay {
+                lastDay = day
+                fields = LocalDateTimeFields(localMicros: local, offsetSeconds: offset)
+                if isDefault {
+                    datePrefix.removeAll(keepingCapacity: true)
+                    DatetimeText.appendDate(day, to: &datePrefix)
+                }
+            }
+            let secondsOfDay = Int(microsOfDay / 1_000_000)
+            if isDefault {
+                out.append(contentsOf: datePrefix)
+                out.append(32)
+                out.appendPadded(secondsOfDay / 3600, width: 2)
+                out.append(UInt8(ascii: ":"))
+                out.appendPadded(secondsOfDay / 60 % 60, width: 2)
+                out.append(UInt8(ascii: ":"))
+                out.appendPadded(secondsOfDay % 60, width: 2)
+                return true
+            }
+            fields.hour = secondsOfDay / 3600
+            fields.minute = secondsOfDay / 60 % 60
+            fields.second = secondsOfDay % 60
+            fields.micros = Int(microsOfDay % 1_000_000)
+            fields.offsetSeconds = offset
             compiled.format(fields, zone: zone, into: &out)
             return true
         }

@@ -4,11 +4,15 @@ import SparkifyTables
 extension DatetimePattern {
     /// Appends `fields` formatted by this pattern; `zone` names the zone for `z`/`V`.
     func format(_ f: LocalDateTimeFields, zone: SessionTimeZone, into out: inout [UInt8]) {
-        for element in elements {
-            switch element {
-            case let .literal(bytes): out.append(contentsOf: bytes)
-            case .optionalStart, .optionalEnd: break
-            case let .field(letter, count): formatField(letter, count, f, zone: zone, into: &out)
+        steps.withUnsafeBufferPointer { steps in
+            literalBytes.withUnsafeBufferPointer { literals in
+                for step in steps {
+                    if step.letter == 0 {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: literals[step.literalStart..<(step.literalStart + step.literalCount)]))
+                    } else {
+                        formatField(step.letter, step.count, f, zone: zone, into: &out)
+                    }
+                }
             }
         }
     }

@@ -10,8 +10,19 @@ struct DatetimePattern {
         case optionalEnd
     }
 
+    /// One formatting step without reference-counted payloads: a field (`letter` != 0) or the
+    /// literal bytes `literalStart..<literalStart + literalCount` of `literalBytes`.
+    struct FormatStep {
+        var letter: UInt8
+        var count: Int
+        var literalStart: Int
+        var literalCount: Int
+    }
+
     let text: String
     let elements: [Element]
+    let steps: [FormatStep]
+    let literalBytes: [UInt8]
 
     static let weekBasedLetters: Set<UInt8> = Set("YWwuec".utf8)
     static let unsupportedLetters: Set<UInt8> = Set("ABnNp".utf8)
@@ -90,6 +101,21 @@ struct DatetimePattern {
         }
         flush()
         self.elements = elements
+        var steps: [FormatStep] = []
+        var literalBytes: [UInt8] = []
+        for element in elements {
+            switch element {
+            case let .literal(bytes):
+                steps.append(FormatStep(letter: 0, count: 0, literalStart: literalBytes.count, literalCount: bytes.count))
+                literalBytes.append(contentsOf: bytes)
+            case let .field(letter, count):
+                steps.append(FormatStep(letter: letter, count: count, literalStart: 0, literalCount: 0))
+            case .optionalStart, .optionalEnd:
+                break
+            }
+        }
+        self.steps = steps
+        self.literalBytes = literalBytes
     }
 
     /// The most letters Java's formatter allows for `letter`.

@@ -12,6 +12,33 @@ public enum LogicKernels {
         combine(a, b, rowCount: rowCount, dominant: true)
     }
 
+    /// `a AND b` with `b` evaluated only on rows where `a` is not false (Spark short-circuits,
+    /// so `x <> 0 AND 10 / x > 1` never divides by zero). `OR` with `or: true` evaluates `b`
+    /// where `a` is not true.
+    public static func shortCircuit(_ a: ScalarOperand, _ b: RowSubsetEvaluator, or: Bool = false, rowCount: Int) throws -> Column {
+        let dominant = or
+        if case let .constant(value, _) = a, value == .boolean(dominant) {
+            return ScalarOperand.broadcast(.boolean(dominant), type: .boolean, count: rowCount)
+        }
+        let left = a.materialize(rowCount: rowCount)
+        guard case let .boolean(flags) = left.values else { throw SQLError(.execution, "AND/OR operands must be boolean.") }
+        var undecided: [Int] = []
+        for i in 0..<rowCount where left.isNull(i) || flags[i] != dominant { undecided.append(i) }
+        if undecided.count == rowCount { return combine(.column(left), try b(nil), rowCount: rowCount, dominant: dominant) }
+        if undecided.isEmpty { return left }
+        let right = try b(undecided).materialize(rowCount: undecided.count)
+        let leftPart = left.gather(undecided)
+        let decided = combine(.column(leftPart), .column(right), rowCount: undecided.count, dominant: dominant)
+        // Rows settled by `a` keep their value; the others take the combined one.
+        var pieceOfRow = [Int32](repeating: 0, count: rowCount)
+        var rowInPiece = (0..<rowCount).map { Int32($0) }
+        for (k, row) in undecided.enumerated() {
+            pieceOfRow[row] = 1
+            rowInPiece[row] = Int32(k)
+        }
+        return ConditionalKernels.assemble([left, decided], pieceOfRow: pieceOfRow, rowInPiece: rowInPiece, type: .boolean)
+    }
+
     /// `dominant` is the value that decides the result alone (false for AND, true for OR).
     private static func combine(_ a: ScalarOperand, _ b: ScalarOperand, rowCount: Int, dominant: Bool) -> Column {
         let av = a.booleanView(), bv = b.booleanView()

@@ -16,14 +16,26 @@ struct StringView {
     let stride: Int
     let validity: Validity?
     let isAllNull: Bool
+    /// The arena's storage, held here so row access is plain array reads in this module.
+    private let bytes: [UInt8]
+    private let offsets: [Int]
+
+    init(arena: StringArena, stride: Int, validity: Validity?, isAllNull: Bool) {
+        self.arena = arena
+        self.stride = stride
+        self.validity = validity
+        self.isAllNull = isAllNull
+        bytes = arena.bytes
+        offsets = arena.offsets
+    }
 
     /// Calls `body` with the bytes of row `row`. (Reads the arena's arrays directly: the
     /// arena's own generic accessor lives in another module and is not specialised here.)
     @inline(__always)
     func withBytes<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let r = row &* stride
-        let start = arena.offsets[r], end = arena.offsets[r &+ 1]
-        return try arena.bytes.withUnsafeBufferPointer { all in
+        let start = offsets[r], end = offsets[r &+ 1]
+        return try bytes.withUnsafeBufferPointer { all in
             try body(UnsafeBufferPointer(start: all.baseAddress.map { $0 + start }, count: end &- start))
         }
     }
@@ -87,49 +99,5 @@ extension ScalarOperand {
         case let .string(s)?, let .decimal(s)?, let .json(s)?: return s
         default: return nil
         }
-    }
-}
-
-/// Helpers that build result columns.
-enum ColumnMaker {
-    /// `count` values computed by `body`, as a column of `type`.
-    @inline(__always)
-    static func int32(_ type: DataType, count: Int, validity: Validity?, _ body: (UnsafeMutableBufferPointer<Int32>) throws -> Void) rethrows -> Column {
-        let values = try [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.initialize(repeating: 0)
-            try body(buffer)
-            initialized = count
-        }
-        return Column(type: type, values: .int32(values), validity: validity)
-    }
-
-    @inline(__always)
-    static func int64(_ type: DataType, count: Int, validity: Validity?, _ body: (UnsafeMutableBufferPointer<Int64>) throws -> Void) rethrows -> Column {
-        let values = try [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.initialize(repeating: 0)
-            try body(buffer)
-            initialized = count
-        }
-        return Column(type: type, values: .int64(values), validity: validity)
-    }
-
-    @inline(__always)
-    static func double(_ type: DataType, count: Int, validity: Validity?, _ body: (UnsafeMutableBufferPointer<Double>) throws -> Void) rethrows -> Column {
-        let values = try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.initialize(repeating: 0)
-            try body(buffer)
-            initialized = count
-        }
-        return Column(type: type, values: .double(values), validity: validity)
-    }
-
-    @inline(__always)
-    static func boolean(count: Int, validity: Validity?, _ body: (UnsafeMutableBufferPointer<Bool>) throws -> Void) rethrows -> Column {
-        let values = try [Bool](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.initialize(repeating: false)
-            try body(buffer)
-            initialized = count
-        }
-        return Column(type: .boolean, values: .boolean(values), validity: validity)
     }
 }

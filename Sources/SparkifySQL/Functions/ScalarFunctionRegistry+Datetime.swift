@@ -98,7 +98,82 @@ extension ScalarFunctionRegistry {
             let day = Int32(truncatingIfNeeded: floorDivide(local, DatetimeText.microsPerDay))
             return ScalarOperand.broadcast(.date(day), type: .date, count: call.rowCount)
         }
+        list += define(["date_trunc"], [.type(.string), .type(.timestamp)], result: { _ in .timestamp }) { call in
+            perUnit(call.arguments[0], type: .timestamp, rowCount: call.rowCount) { unit in
+                DatetimeKernels.truncateTimestamps(call.arguments[1], unit: unit, rowCount: call.rowCount, context: call.context)
+            }
+        }
+        list += define(["trunc"], [.type(.date), .type(.string)], result: { _ in .date }) { call in
+            perUnit(call.arguments[1], type: .date, rowCount: call.rowCount) { unit in
+                DatetimeKernels.truncateDates(call.arguments[0], unit: unit, rowCount: call.rowCount)
+            }
+        }
+        list += define(["last_day"], [.type(.date)], result: { _ in .date }) { call in
+            DatetimeKernels.lastDay(call.arguments[0], rowCount: call.rowCount)
+        }
+        list += define(["add_months"], [.type(.date), .type(.int)], result: { _ in .date }) { call in
+            DatetimeKernels.addMonths(call.arguments[0], call.arguments[1], rowCount: call.rowCount)
+        }
+        list += define(["make_date"], [.type(.int), .type(.int), .type(.int)], result: { _ in .date }) { call in
+            try DatetimeKernels.makeDate(call.arguments[0], call.arguments[1], call.arguments[2], rowCount: call.rowCount, failOnError: call.failOnError)
+        }
+        for (name, unit) in [("unix_seconds", Int64(1_000_000)), ("unix_millis", 1_000), ("unix_micros", 1)] {
+            list += define([name], [.type(.timestamp)], result: { _ in .bigint }) { call in
+                DatetimeKernels.unixTime(call.arguments[0], microsPerUnit: unit, rowCount: call.rowCount)
+            }
+        }
+        // from_utc_timestamp(ts, tz): ts read as UTC wall-clock time, shown in tz;
+        // to_utc_timestamp(ts, tz): ts read as tz wall-clock time, shown in UTC.
+        for (name, fromUTC) in [("from_utc_timestamp", true), ("to_utc_timestamp", false)] {
+            list += define([name], [.type(.timestamp), .type(.string)], result: { _ in .timestamp }) { call in
+                let ts = call.arguments[0].int64View()
+                let zones = call.arguments[1].stringView()
+                if ts.isAllNull || zones.isAllNull { return Column.nulls(.timestamp, count: call.rowCount) }
+                let validity = ValidityOps.and([call.arguments[0].validity(rowCount: call.rowCount), call.arguments[1].validity(rowCount: call.rowCount)], count: call.rowCount)
+                var cache: [String: SessionTimeZone] = [:]
+                return try RowMapper.map(.timestamp, count: call.rowCount, validity: validity, as: Int64.self) { i in
+                    let id = zones.withBytes(i) { String(decoding: $0, as: UTF8.self) }
+                    let zone: SessionTimeZone
+                    if let cached = cache[id] { zone = cached } else {
+                        zone = try SessionTimeZone.named(id)
+                        cache[id] = zone
+                    }
+                    let micros = ts.values[i &* ts.stride]
+                    return fromUTC ? micros &+ Int64(zone.offset(atMicros: micros)) &* 1_000_000 : zone.utcMicros(fromLocalMicros: micros)
+                }
+            }
+        }
+        list += define(["unix_date"], [.type(.date)], result: { _ in .int }) { call in
+            let v = call.arguments[0].int32View()
+            if v.isAllNull { return Column.nulls(.int, count: call.rowCount) }
+            return RowMapper.map(.int, count: call.rowCount, validity: call.arguments[0].validity(rowCount: call.rowCount), as: Int32.self) { v.values[$0 &* v.stride] }
+        }
+        list += define(["date_from_unix_date"], [.type(.int)], result: { _ in .date }) { call in
+            let v = call.arguments[0].int32View()
+            if v.isAllNull { return Column.nulls(.date, count: call.rowCount) }
+            return RowMapper.map(.date, count: call.rowCount, validity: call.arguments[0].validity(rowCount: call.rowCount), as: Int32.self) { v.values[$0 &* v.stride] }
+        }
         return list
+    }
+
+    /// Runs `compute` once per distinct truncation unit of `units` (usually one constant) and
+    /// takes each row from its unit's result; a NULL or unknown unit gives NULL.
+    static func perUnit(_ units: ScalarOperand, type: DataType, rowCount: Int, _ compute: (DatetimeKernels.TruncationUnit?) -> Column) -> Column {
+        if units.isConstant { return compute(units.constantString.flatMap(DatetimeKernels.TruncationUnit.init)) }
+        let view = units.stringView()
+        let validity = units.validity(rowCount: rowCount)
+        var pieceFor: [String: Int32] = [:]
+        var pieces: [Column] = []
+        var pieceOfRow = [Int32](repeating: -1, count: rowCount)
+        for i in 0..<rowCount where !view.isAllNull && (validity?.isValid(i) ?? true) {
+            let text = view.withBytes(i) { String(decoding: $0, as: UTF8.self) }
+            if let piece = pieceFor[text] { pieceOfRow[i] = piece; continue }
+            let piece = Int32(pieces.count)
+            pieces.append(compute(DatetimeKernels.TruncationUnit(text)))
+            pieceFor[text] = piece
+            pieceOfRow[i] = piece
+        }
+        return ConditionalKernels.assemble(pieces, pieceOfRow: pieceOfRow, rowInPiece: (0..<rowCount).map { Int32($0) }, type: type)
     }
 
     /// `to_timestamp(x[, fmt])`, `to_date`, `unix_timestamp`: the value is a string, date or

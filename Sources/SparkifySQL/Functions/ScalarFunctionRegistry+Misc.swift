@@ -88,6 +88,48 @@ extension ScalarFunctionRegistry {
             }
             return builder.build()
         }))
+        // Spark's cast functions: int(x), string(x), ... are CAST(x AS type).
+        let casts: [(String, DataType)] = [
+            ("int", .int), ("bigint", .bigint), ("double", .double), ("string", .string), ("boolean", .boolean),
+            ("date", .date), ("timestamp", .timestamp),
+        ]
+        for (name, target) in casts {
+            list.append(ScalarFunction(name: name, resolver: { types in
+                guard types.count == 1 else { throw FunctionErrors.wrongArgumentCount(name, expected: "1", actual: types.count) }
+                guard CastKernel.canCast(types[0], target) else { throw FunctionErrors.cannotCast(types[0], target) }
+                return ResolvedScalarCall(resultType: target, argumentTypes: types)
+            }, evaluator: { call in
+                try CastKernel.cast(call.arguments[0], to: target, mode: call.failOnError ? .ansi : .legacy, rowCount: call.rowCount, context: call.context).materialize(rowCount: call.rowCount)
+            }))
+        }
+        list.append(ScalarFunction(name: "typeof", resolver: { types in
+            guard types.count == 1 else { throw FunctionErrors.wrongArgumentCount("typeof", expected: "1", actual: types.count) }
+            return ResolvedScalarCall(resultType: .string, argumentTypes: types)
+        }, evaluator: { call in
+            ScalarOperand.broadcast(.string(call.arguments[0].type.simpleString), type: .string, count: call.rowCount)
+        }))
+        list += define(["isnan"], [.type(.double)], result: { _ in .boolean }) { call in
+            let v = call.arguments[0].doubleView()
+            // isnan(NULL) is false, never NULL.
+            let validity = call.arguments[0].validity(rowCount: call.rowCount)
+            return ColumnMaker.boolean(count: call.rowCount, validity: nil) { out in
+                for i in 0..<call.rowCount where !v.isAllNull && (validity?.isValid(i) ?? true) { out[i] = v.values[i &* v.stride].isNaN }
+            }
+        }
+        list += define(["nanvl"], [.type(.double), .type(.double)], result: { _ in .double }) { call in
+            let a = call.arguments[0].materialize(rowCount: call.rowCount)
+            guard case let .double(values) = a.values else { return a }
+            let useSecond = ColumnMaker.boolean(count: call.rowCount, validity: nil) { out in
+                for i in 0..<call.rowCount { out[i] = !a.isNull(i) && values[i].isNaN }
+            }
+            return try ConditionalKernels.caseWhen(conditions: [.column(useSecond)], values: [call.arguments[1]], otherwise: .column(a), resultType: .double, rowCount: call.rowCount)
+        }
+        list += define(["pi"], [], result: { _ in .double }) { call in
+            ScalarOperand.broadcast(.double(Double.pi), type: .double, count: call.rowCount)
+        }
+        list += define(["e"], [], result: { _ in .double }) { call in
+            ScalarOperand.broadcast(.double(2.718281828459045), type: .double, count: call.rowCount)
+        }
         return list
     }
 

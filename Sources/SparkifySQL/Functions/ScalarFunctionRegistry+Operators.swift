@@ -40,11 +40,19 @@ extension ScalarFunctionRegistry {
                 try ComparisonKernels.compare(op, call.arguments[0], call.arguments[1], rowCount: call.rowCount)
             }))
         }
-        list += define(["and"], [.type(.boolean), .type(.boolean)], result: { _ in .boolean }) { call in
-            LogicKernels.and(call.arguments[0], call.arguments[1], rowCount: call.rowCount)
-        }
-        list += define(["or"], [.type(.boolean), .type(.boolean)], result: { _ in .boolean }) { call in
-            LogicKernels.or(call.arguments[0], call.arguments[1], rowCount: call.rowCount)
+        // Conditional: the executor should call `LogicKernels.shortCircuit` to skip the right
+        // side where the left decides (these eager forms evaluate both).
+        for (name, isOr) in [("and", false), ("or", true)] {
+            list.append(ScalarFunction(name: name, isConditional: true, resolver: { types in
+                guard types.count == 2 else { throw FunctionErrors.wrongArgumentCount(name, expected: "2", actual: types.count) }
+                for (i, t) in types.enumerated() where SparkTypeCoercion.implicitCast(t, to: .type(.boolean)) == nil {
+                    throw FunctionErrors.unexpectedInputType(signature(name, types), index: i, required: "\"BOOLEAN\"", actual: t)
+                }
+                return ResolvedScalarCall(resultType: .boolean, argumentTypes: [.boolean, .boolean])
+            }, evaluator: { call in
+                isOr ? LogicKernels.or(call.arguments[0], call.arguments[1], rowCount: call.rowCount)
+                    : LogicKernels.and(call.arguments[0], call.arguments[1], rowCount: call.rowCount)
+            }))
         }
         list += define(["not", "!"], [.type(.boolean)], result: { _ in .boolean }) { call in
             LogicKernels.not(call.arguments[0], rowCount: call.rowCount)

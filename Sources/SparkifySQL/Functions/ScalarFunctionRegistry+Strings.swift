@@ -28,6 +28,29 @@ extension ScalarFunctionRegistry {
         list += define(["left"], [string, int], result: { _ in .string }) { call in
             StringKernels.substring(call.arguments[0], position: .constant(.int(1), .int), length: call.arguments[1], rowCount: call.rowCount)
         }
+        list += define(["right"], [string, int], result: { _ in .string }) { call in
+            // right(str, n): the last n characters; '' for n <= 0.
+            let n = call.arguments[1].int32View()
+            let validity = call.arguments[1].validity(rowCount: call.rowCount)
+            let positions = RowMapper.map(.int, count: call.rowCount, validity: validity, as: Int32.self) { i in
+                n.isAllNull ? nil : -n.values[i &* n.stride]
+            }
+            let lengths = RowMapper.map(.int, count: call.rowCount, validity: validity, as: Int32.self) { i in
+                n.isAllNull ? nil : (n.values[i &* n.stride] > 0 ? Int32.max : 0)
+            }
+            return StringKernels.substring(call.arguments[0], position: .column(positions), length: .column(lengths), rowCount: call.rowCount)
+        }
+        let digests: [([String], @Sendable (UnsafeBufferPointer<UInt8>) -> [UInt8])] = [(["md5"], Md5Digest.hex), (["sha1", "sha"], Sha1Digest.hex)]
+        for (names, digest) in digests {
+            list += define(names, [string], result: { _ in .string }) { call in
+                let v = call.arguments[0].stringView()
+                if v.isAllNull { return Column.nulls(.string, count: call.rowCount) }
+                return RowMapper.mapString(.string, count: call.rowCount, validity: call.arguments[0].validity(rowCount: call.rowCount)) { i, out in
+                    out.append(contentsOf: v.withBytes(i, digest))
+                    return true
+                }
+            }
+        }
         list += define(["concat", "||"], [], variadic: string, result: { _ in .string }) { call in
             StringKernels.concat(call.arguments, rowCount: call.rowCount)
         }
@@ -48,7 +71,7 @@ extension ScalarFunctionRegistry {
         }
         for (name, left) in [("lpad", true), ("rpad", false)] {
             list += define([name], [string, int, string], optional: 1, result: { _ in .string }) { call in
-                StringKernels.pad(call.arguments[0], length: call.arguments[1], padding: call.optional(2), left: left, rowCount: call.rowCount)
+                try StringKernels.pad(call.arguments[0], length: call.arguments[1], padding: call.optional(2), left: left, rowCount: call.rowCount)
             }
         }
         list += define(["initcap"], [string], result: { _ in .string }) { call in
@@ -58,7 +81,7 @@ extension ScalarFunctionRegistry {
             StringKernels.reverse(call.arguments[0], rowCount: call.rowCount)
         }
         list += define(["repeat"], [string, int], result: { _ in .string }) { call in
-            StringKernels.repeatString(call.arguments[0], times: call.arguments[1], rowCount: call.rowCount)
+            try StringKernels.repeatString(call.arguments[0], times: call.arguments[1], rowCount: call.rowCount)
         }
         list += define(["rlike", "regexp", "regexp_like"], [string, string], result: { _ in .boolean }) { call in
             try RegexKernels.like(call.arguments[0], pattern: call.arguments[1], rowCount: call.rowCount)

@@ -1,13 +1,28 @@
 import SparkifyTables
 
 /// Every scalar function and operator, by case-insensitive name (operators under their
-/// symbols: `+`, `=`, `<=>`, `and`, `like`, ...).
+/// symbols: `+`, `-`, `*`, `/`, `%`, `div`, `=`, `<>`, `<=>`, `and`, `or`, `not`, `in`, `between`,
+/// `like`, `ilike`, `rlike`, `||`, `negative`, `isnull`, `isnotnull`).
+///
+/// How the binder and executor drive it:
+/// 1. Bind: `lookup(name)?.resolve(argumentTypes:constants:)` gives the result type and the type
+///    each argument must have; wrap each argument whose type differs in an ANSI cast
+///    (`CastKernel.cast`). `constants` (literal values, nil otherwise) matters for `round(x, d)`
+///    and for integer literals in decimal arithmetic.
+/// 2. Evaluate: compute the arguments as `ScalarOperand`s (literals stay `.constant`), then
+///    `evaluate(_:rowCount:context:)`, or `evaluateOperand` to fold all-constant calls.
+/// 3. Functions with `isConditional` (`if`, `coalesce`, `nvl`, `nvl2`, `and`, `or`) should be
+///    run lazily with `ConditionalKernels.caseWhen/coalesce` and `LogicKernels.shortCircuit`, so
+///    an argument is only evaluated on the rows that reach it, as Spark does. `CASE WHEN` is
+///    `ConditionalKernels.caseWhen` with `resolveCaseWhen` for its type; `CAST`/`TRY_CAST` are
+///    `CastKernel.canCast` + `CastKernel.cast(mode: .ansi / .tryCast)`.
+/// Kernels are pure and thread-safe: batches or partitions may be evaluated concurrently.
 public enum ScalarFunctionRegistry {
     private static let functions: [String: ScalarFunction] = {
         var table: [String: ScalarFunction] = [:]
         let groups: [[ScalarFunction]] = [
             operatorFunctions(), conditionalFunctions(), datetimeFunctions(),
-            stringFunctions(), mathFunctions(), miscFunctions(),
+            stringFunctions(), mathFunctions(), miscFunctions(), datePartFunctions(),
         ]
         for group in groups {
             for function in group { table[function.name] = function }

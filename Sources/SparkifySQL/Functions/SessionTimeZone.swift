@@ -76,7 +76,8 @@ public final class SessionTimeZone: Sendable, CustomStringConvertible {
             if let seconds = parseOffset(rest) { return SessionTimeZone(fixed: seconds, identifier: trimmed) }
         }
         if let seconds = parseOffset(trimmed) { return SessionTimeZone(fixed: seconds, identifier: trimmed) }
-        if trimmed.contains("/"), let region = TimeZone(identifier: trimmed) {
+        // Region ids, and the short ids Java maps (`PST` is America/Los_Angeles).
+        if !trimmed.isEmpty, let region = TimeZone(identifier: trimmed) {
             return SessionTimeZone(region: region, identifier: trimmed)
         }
         throw SQLError(.analysis, "Invalid time zone '\(id)': use a region id like 'America/Los_Angeles' or an offset like '+08:00'.", errorClass: "INVALID_CONF_VALUE.TIME_ZONE")

@@ -1,6 +1,14 @@
 import SparkifyTables
 
 extension StringKernels {
+    /// The largest string a function builds (1 GiB), beyond which it fails instead of
+    /// exhausting memory.
+    static let maxResultBytes = 1 << 30
+
+    static func tooLong(_ function: String) -> SQLError {
+        SQLError(.execution, "The result of \(function) would exceed \(maxResultBytes) bytes.")
+    }
+
     /// `instr(str, substr)`: 1-based character position of the first match, 0 if none.
     public static func instr(_ operand: ScalarOperand, _ search: ScalarOperand, rowCount: Int) -> Column {
         locate(search, operand, start: nil, rowCount: rowCount)
@@ -61,13 +69,14 @@ extension StringKernels {
 
     /// `lpad(str, len[, pad])` / `rpad`: pads with `pad` (default a space) or truncates to
     /// `len` characters; `len` < 1 gives ''.
-    public static func pad(_ operand: ScalarOperand, length: ScalarOperand, padding: ScalarOperand?, left: Bool, rowCount: Int) -> Column {
+    public static func pad(_ operand: ScalarOperand, length: ScalarOperand, padding: ScalarOperand?, left: Bool, rowCount: Int) throws -> Column {
         let v = operand.stringView(), l = length.int32View()
         let p = padding?.stringView()
         if v.isAllNull || l.isAllNull || (p?.isAllNull ?? false) { return Column.nulls(.string, count: rowCount) }
         let validity = ValidityOps.and([operand.validity(rowCount: rowCount), length.validity(rowCount: rowCount), padding?.validity(rowCount: rowCount)], count: rowCount)
-        return RowMapper.mapString(.string, count: rowCount, validity: validity) { i, out in
+        return try RowMapper.mapString(.string, count: rowCount, validity: validity) { i, out in
             let target = max(Int(l.values[i &* l.stride]), 0)
+            if target * 4 > StringKernels.maxResultBytes { throw StringKernels.tooLong(left ? "lpad" : "rpad") }
             v.withBytes(i) { bytes in
                 let chars = UTF8Text.characterCount(bytes)
                 let padBytes: [UInt8] = p.map { view in view.withBytes(i) { Array($0) } } ?? [32]
@@ -143,14 +152,16 @@ extension StringKernels {
     }
 
     /// `repeat(str, n)`: '' for n < 1.
-    public static func repeatString(_ operand: ScalarOperand, times: ScalarOperand, rowCount: Int) -> Column {
+    public static func repeatString(_ operand: ScalarOperand, times: ScalarOperand, rowCount: Int) throws -> Column {
         let v = operand.stringView(), n = times.int32View()
         if v.isAllNull || n.isAllNull { return Column.nulls(.string, count: rowCount) }
         let validity = ValidityOps.and([operand.validity(rowCount: rowCount), times.validity(rowCount: rowCount)], count: rowCount)
-        return RowMapper.mapString(.string, count: rowCount, validity: validity) { i, out in
+        return try RowMapper.mapString(.string, count: rowCount, validity: validity) { i, out in
             let count = Int(n.values[i &* n.stride])
-            v.withBytes(i) { bytes in
-                if count > 0 { for _ in 0..<count { out.append(contentsOf: bytes) } }
+            try v.withBytes(i) { bytes in
+                guard count > 0 else { return }
+                if count * bytes.count > StringKernels.maxResultBytes { throw StringKernels.tooLong("repeat") }
+                for _ in 0..<count { out.append(contentsOf: bytes) }
             }
             return true
         }

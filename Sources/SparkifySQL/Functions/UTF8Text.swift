@@ -1,15 +1,42 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Character-level helpers on UTF-8 bytes (a character is a Unicode code point, as Spark's
 /// `UTF8String` counts them).
 enum UTF8Text {
     @inline(__always)
     static func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
 
-    /// Code points in `bytes`.
+    /// Code points in `bytes`: the bytes minus the continuation bytes (10xxxxxx), counted
+    /// eight at a time.
     @inline(__always)
     static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for b in bytes where !isContinuation(b) { n += 1 }
-        return n
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var continuation = 0
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let high: UInt64 = 0x8080_8080_8080_8080
+            continuation += (w & high & ~(w << 1)).nonzeroBitCount
+            i += 8
+        }
+        while i < bytes.count {
+            if isContinuation(base[i]) { continuation += 1 }
+            i += 1
+        }
+        return bytes.count - continuation
+    }
+
+    /// Byte equality.
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let x = a.baseAddress, let y = b.baseAddress else { return a.count == 0 }
+        return memcmp(x, y, a.count) == 0
     }
 
     /// Byte offset of character `index` (clamped to the end).
@@ -39,15 +66,15 @@ enum UTF8Text {
         let n = needle.count, h = haystack.count
         if n == 0 { return from <= h ? from : nil }
         if n > h { return nil }
-        let first = needle[0]
+        guard let hay = haystack.baseAddress, let nee = needle.baseAddress else { return nil }
+        let first = Int32(needle[0])
         var i = from
         while i <= h - n {
-            if haystack[i] == first {
-                var k = 1
-                while k < n, haystack[i + k] == needle[k] { k += 1 }
-                if k == n { return i }
-            }
-            i += 1
+            // memchr finds the next candidate first byte; memcmp checks the rest.
+            guard let hit = memchr(hay + i, first, h - n - i + 1) else { return nil }
+            let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - hay
+            if memcmp(hay + at, nee, n) == 0 { return at }
+            i = at + 1
         }
         return nil
     }
