@@ -40,8 +40,9 @@ struct FrameAccumulator {
     let decimalScale: Int?
     /// Whether the sum is a checked 64-bit integer sum (sum of int or bigint).
     let integerSum64: Bool
+    /// Sum arguments and validity by sorted position.
     let integers: [Int64]
-    let validity: Validity?
+    let valid: [Bool]?
     var count: Int64 = 0
     var integerSum: Int64 = 0
     var doubleSum: Double = 0
@@ -61,19 +62,24 @@ struct FrameAccumulator {
             throw SQLError(.analysis, "\(function) needs an argument", errorClass: "WRONG_NUM_ARGS")
         }
         integerSum64 = function == .sum && argument.map { HashAggregation.sumKind($0.type) == .bigint } == true
+        // Values are read in sorted order; gathering them once keeps the frame loops sequential.
         switch (integerSum64, argument?.values) {
-        case let (true, .int64(v)?): integers = v
-        case let (true, .int32(v)?): integers = v.map(Int64.init)
+        case let (true, .int64(v)?): integers = order.map { v[$0] }
+        case let (true, .int32(v)?): integers = order.map { Int64(v[$0]) }
         default: integers = []
         }
-        validity = argument?.validity
+        valid = argument?.validity.map { v in order.map { v.isValid($0) } }
         compare = (function == .min || function == .max) ? arguments.first.map(RowComparison.comparator) : nil
         if case let .decimal(_, scale)? = argument?.type {
             decimalScale = scale
             numbers = []
         } else {
             decimalScale = nil
-            numbers = (function == .sum || function == .avg) ? argument.map(HashAggregation.doubles) ?? [] : []
+            numbers = (function == .sum || function == .avg) && !integerSum64
+                ? argument.map { column in
+                    let all = HashAggregation.doubles(column)
+                    return order.map { all[$0] }
+                } ?? [] : []
         }
     }
 
@@ -88,10 +94,10 @@ struct FrameAccumulator {
     mutating func add(position: Int) throws {
         let row = order[position]
         guard let argument else { count += 1; return }
-        if let validity, !validity.isValid(row) { return }
+        if let valid, !valid[position] { return }
         count += 1
         if integerSum64 {
-            let (total, overflow) = integerSum.addingReportingOverflow(integers[row])
+            let (total, overflow) = integerSum.addingReportingOverflow(integers[position])
             if overflow { throw HashAggregation.longOverflow() }
             integerSum = total
             return
@@ -106,7 +112,7 @@ struct FrameAccumulator {
                 if overflow { throw HashAggregation.decimalOverflow() }
                 decimalSum = total
             } else {
-                doubleSum += numbers[row]
+                doubleSum += numbers[position]
             }
         case .min, .max:
             if best < 0 {
