@@ -5,7 +5,7 @@
 /// lines (slot, record) rather than three. Lookups can come from any arena, with no
 /// `String` per value. A plain struct so hot loops hold it in a local; its owner calls
 /// `deallocate()` once.
-struct ByteKeyTable {
+struct ByteKeyTable: @unchecked Sendable {
     /// Slot → `(tag << 40) | (record offset + 1)`, 0 when empty.
     private var slots: UnsafeMutablePointer<UInt64>
     private var capacity: Int
@@ -74,6 +74,21 @@ struct ByteKeyTable {
                     }
                 }
                 s = (s + 1) & mask
+            }
+        }
+    }
+
+    /// Calls `body` with every key's bytes and hash, in id order.
+    func forEachKey(_ body: (UnsafePointer<UInt8>?, Int, UInt64) -> Void) {
+        records.withUnsafeBytes { stored in
+            guard let all = stored.baseAddress else {
+                for id in 0..<count { body(nil, 0, hashes[id]) }
+                return
+            }
+            for id in 0..<count {
+                let record = recordOffsets[id]
+                let length = Int(all.loadUnaligned(fromByteOffset: record, as: UInt32.self))
+                body((all + record + 8).assumingMemoryBound(to: UInt8.self), length, hashes[id])
             }
         }
     }
