@@ -78,6 +78,24 @@ struct ByteKeyTable: @unchecked Sendable {
         }
     }
 
+    /// Loads the first slot of `hash` so a later probe finds it in cache; the value is
+    /// meaningless, only returned so the load is not optimised away.
+    @inline(__always)
+    func touchSlot(_ hash: UInt64) -> UInt64 {
+        slots[Int(truncatingIfNeeded: hash) & (capacity - 1)]
+    }
+
+    /// Loads the start of the record the first slot of `hash` points to (see `touchSlot`).
+    @inline(__always)
+    func touchRecord(_ hash: UInt64) -> UInt64 {
+        let entry = slots[Int(truncatingIfNeeded: hash) & (capacity - 1)]
+        if entry == 0 { return 0 }
+        return records.withUnsafeBytes { stored in
+            guard let all = stored.baseAddress else { return 0 }
+            return UInt64(all.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: entry & Self.offsetMask) - 1, as: UInt32.self))
+        }
+    }
+
     /// Calls `body` with every key's bytes and hash, in id order.
     func forEachKey(_ body: (UnsafePointer<UInt8>?, Int, UInt64) -> Void) {
         records.withUnsafeBytes { stored in

@@ -132,27 +132,7 @@ final class KeyColumnDictionary {
                 }
             }
         } else if let table = byteTable, case let .string(arena) = column.values {
-            arena.bytes.withUnsafeBufferPointer { bytes in
-                arena.offsets.withUnsafeBufferPointer { offsets in
-                    let base = bytes.baseAddress
-                    var previousStart = -1, previousLength = -1
-                    var previousCode: Int32 = -1
-                    for i in range {
-                        if let validity, !validity.isValid(i) { out[i] = matchedNull; continue }
-                        let start = offsets[i], length = offsets[i + 1] - start
-                        let pointer = base.map { $0 + start }
-                        if length == previousLength,
-                           KeyHashing.bytesEqual(pointer, length, base.map { $0 + previousStart }, length) {
-                            out[i] = previousCode
-                            continue
-                        }
-                        out[i] = table.find(pointer, length, hash: KeyHashing.hashBytes(pointer, length))
-                        previousStart = start
-                        previousLength = length
-                        previousCode = out[i]
-                    }
-                }
-            }
+            Self.lookupBytes(arena, validity: validity, rows: range, table: table, nullValue: matchedNull, into: out)
         }
         if nullCode >= 0 {
             for i in range where out[i] >= nullCode && (validity?.isValid(i) ?? true) { out[i] += 1 }
