@@ -61,6 +61,26 @@ import SparkifyTables
         #expect(serial.firstRows == parallel.firstRows)
     }
 
+    @Test(arguments: [40, 150_000])
+    func parallelSingleStringKeyMatchesSerial(_ cardinality: Int) throws {
+        let keys = randomKeyColumns(rows: 320_000, cardinality: cardinality, seed: UInt64(cardinality))
+        let serial = try KeyGrouping.make(keys: [keys[1]], context: .serial)
+        let parallel = try KeyGrouping.make(keys: [keys[1]], context: OperatorContext(threads: 3))
+        #expect(serial.groupIds == parallel.groupIds)
+        #expect(serial.firstRows == parallel.firstRows)
+        #expect(serial.groupIds == referenceGroupIds([keys[1]], rowCount: 320_000))
+    }
+
+    @Test func parallelStringKeyPlacesALateNullInFirstAppearanceOrder() throws {
+        // NULL first appears in the last slice, between values new to that slice.
+        let values: [String?] = (0..<300_000).map { "k\($0 % 50)" } + ["late-1", nil, "late-2"] + (0..<20_000).map { "k\($0 % 7)" }
+        let column = strings(values)
+        let serial = try KeyGrouping.make(keys: [column], context: .serial)
+        let parallel = try KeyGrouping.make(keys: [column], context: OperatorContext(threads: 2))
+        #expect(parallel.groupIds == serial.groupIds)
+        #expect(Array(parallel.groupIds[300_000..<300_003]) == [50, 51, 52])
+    }
+
     @Test func cancelledGroupingThrows() {
         let token = CancellationToken()
         token.cancel()

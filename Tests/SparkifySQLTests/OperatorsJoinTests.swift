@@ -66,6 +66,16 @@ import SparkifyTables
         #expect(want == Self.reference(kind, left: Self.left, right: Self.right))
     }
 
+    @Test(arguments: [
+        (right: [Int64?](), expected: [0, 1, 2, 3]),
+        (right: [2, 9], expected: [0, 3]),
+        (right: [2, nil], expected: []),
+    ])
+    func notInTreatsNullAsUnknown(_ c: (right: [Int64?], expected: [Int])) throws {
+        let left = ints([1, nil, 2, 5])
+        #expect(try HashJoin.nullAwareAntiRows(left: left, right: ints(c.right), context: .serial) == c.expected)
+    }
+
     @Test func crossJoinIsLeftMajor() throws {
         let got = try HashJoin.join(.cross, left: [], right: [], leftCount: 2, rightCount: 3, context: .serial)
         #expect(Self.pairs(got, .cross) == [[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2]])

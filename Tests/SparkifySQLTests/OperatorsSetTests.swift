@@ -52,6 +52,12 @@ import SparkifyTables
         #expect(try RowSelection.filter(bools(c.0)) == c.1)
     }
 
+    @Test func maskTreatsNullAsFalse() throws {
+        #expect(try RowSelection.mask(bools([true, nil, false])) == [true, false, false])
+        #expect(try RowSelection.mask(bools([true, true])) == [true, true])
+        #expect(throws: SQLError.self) { try RowSelection.mask(strings(["true"])) }
+    }
+
     @Test func filterNeedsABoolean() {
         #expect(throws: SQLError.self) { try RowSelection.filter(ints([1])) }
     }

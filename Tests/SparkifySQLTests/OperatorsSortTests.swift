@@ -66,6 +66,24 @@ import SparkifyTables
         #expect(try SortOperator.permutation(keys, rowCount: 3_000, limit: 17, context: .serial) == Array(expected.prefix(17)))
     }
 
+    @Test func cancelledSortAndJoinThrow() {
+        let token = CancellationToken()
+        token.cancel()
+        let context = OperatorContext(cancellation: token, threads: 1)
+        #expect(throws: CancellationError.self) {
+            try SortOperator.permutation([.init(ints([3, 1, 2]))], rowCount: 3, context: context)
+        }
+        #expect(throws: CancellationError.self) {
+            try HashJoin.join(.inner, left: [ints([1])], right: [ints([1])], leftCount: 1, rightCount: 1, context: context)
+        }
+        #expect(throws: CancellationError.self) {
+            try WindowOperator.evaluate([.init(.rowNumber)], partitionBy: [], orderBy: [.init(ints([1]))], rowCount: 1, context: context)
+        }
+        #expect(throws: CancellationError.self) {
+            try HashAggregation.aggregate([.init(.countStar)], grouping: .global(rowCount: 1), context: context)
+        }
+    }
+
     @Test func parallelAndSerialSortsAreIdentical() throws {
         let columns = randomKeyColumns(rows: 250_000, cardinality: 100_000, seed: 10)
         let keys = columns.map { SortOperator.Key($0) }

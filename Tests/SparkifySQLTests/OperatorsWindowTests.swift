@@ -81,6 +81,21 @@ import SparkifyTables
         }
     }
 
+    @Test(arguments: [0, -3])
+    func ntileNeedsPositiveBuckets(_ buckets: Int) {
+        let error = #expect(throws: SQLError.self) {
+            try WindowOperator.evaluate([.init(.ntile(buckets))], partitionBy: [], orderBy: [.init(ints([1]))], rowCount: 1, context: .serial)
+        }
+        #expect(error?.errorClass == "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE")
+    }
+
+    @Test func lagDefaultMustMatchTheValueType() {
+        #expect(throws: SQLError.self) {
+            try WindowOperator.evaluate([.init(.lag(offset: 1), [ints([1]), strings(["x"])])], partitionBy: [],
+                                        orderBy: [.init(ints([1]))], rowCount: 1, context: .serial)
+        }
+    }
+
     @Test func emptyInputGivesEmptyColumns() throws {
         let result = try WindowOperator.evaluate([.init(.rowNumber), .init(.aggregate(.sum), [ints([])])],
                                                  partitionBy: [strings([])], orderBy: [.init(ints([]))], rowCount: 0, context: .serial)

@@ -41,7 +41,7 @@ public enum HashAggregation {
     /// Spark's result type of `function` over arguments of `argumentTypes`; an analysis
     /// error for argument types it does not accept.
     public static func resultType(_ function: Function, argumentTypes: [DataType]) throws -> DataType {
-        let name = "\(function)"
+        var name: String { "\(function)" }
         func argument(_ i: Int) throws -> DataType {
             guard i < argumentTypes.count else {
                 throw SQLError(.analysis, "aggregate \(name) needs \(i + 1) argument(s)", errorClass: "WRONG_NUM_ARGS")

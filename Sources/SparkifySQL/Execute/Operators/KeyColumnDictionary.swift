@@ -50,8 +50,8 @@ final class KeyColumnDictionary {
     deinit { byteTable?.deallocate() }
 
     /// The dictionary of `column` and each row's code. NULL rows share a code of their own
-    /// when `nullsGetCode`, else get -1.
-    static func build(_ column: Column, domain: KeyDomain, nullsGetCode: Bool) -> (KeyColumnDictionary, [Int32]) {
+    /// when `nullsGetCode`, else get -1. Large string columns are encoded by `tasks` threads.
+    static func build(_ column: Column, domain: KeyDomain, nullsGetCode: Bool, tasks: Int = 1) -> (KeyColumnDictionary, [Int32]) {
         let n = column.count
         var codes = [Int32](repeating: -1, count: n)
         let validity = column.validity
@@ -92,37 +92,17 @@ final class KeyColumnDictionary {
             guard case let .string(arena) = column.values else {
                 preconditionFailure("KeyColumnDictionary: \(column.type.simpleString) is not stored as text")
             }
-            var table = ByteKeyTable(expectedCount: min(n, 1 << 12))
-            arena.bytes.withUnsafeBufferPointer { bytes in
-                arena.offsets.withUnsafeBufferPointer { offsets in
-                    codes.withUnsafeMutableBufferPointer { out in
-                        let base = bytes.baseAddress
-                        var previousStart = -1, previousLength = -1
-                        var previousCode: Int32 = -1
-                        for i in 0..<n {
-                            if let validity, !validity.isValid(i) {
-                                if firstNullRow < 0 {
-                                    firstNullRow = i
-                                    nullPosition = Int32(truncatingIfNeeded: table.count)
-                                }
-                                continue
-                            }
-                            let start = offsets[i], length = offsets[i + 1] - start
-                            let pointer = base.map { $0 + start }
-                            // Runs of one value (sorted or clustered data) skip the hash.
-                            if length == previousLength,
-                               KeyHashing.bytesEqual(pointer, length, base.map { $0 + previousStart }, length) {
-                                out[i] = previousCode
-                                continue
-                            }
-                            let code = table.insert(pointer, length, hash: KeyHashing.hashBytes(pointer, length))
-                            out[i] = code
-                            previousStart = start
-                            previousLength = length
-                            previousCode = code
-                        }
-                    }
+            let table: ByteKeyTable
+            if tasks > 1, n >= 2 * ParallelWork.minimumRowsPerTask {
+                let result = encodeBytesInParallel(arena, validity: validity, tasks: tasks, codes: &codes)
+                (table, firstNullRow, nullPosition) = (result.table, result.firstNullRow, result.nullPosition)
+            } else {
+                var serialTable = ByteKeyTable(expectedCount: min(n, 1 << 12))
+                codes.withUnsafeMutableBufferPointer { out in
+                    guard let base = out.baseAddress else { return }
+                    (firstNullRow, nullPosition) = encodeBytes(arena, validity: validity, rows: 0..<n, table: &serialTable, into: base)
                 }
+                table = serialTable
             }
             dictionary = KeyColumnDictionary(domain: domain, integers: nil, byteTable: table)
         }
@@ -152,27 +132,7 @@ final class KeyColumnDictionary {
                 }
             }
         } else if let table = byteTable, case let .string(arena) = column.values {
-            arena.bytes.withUnsafeBufferPointer { bytes in
-                arena.offsets.withUnsafeBufferPointer { offsets in
-                    let base = bytes.baseAddress
-                    var previousStart = -1, previousLength = -1
-                    var previousCode: Int32 = -1
-                    for i in range {
-                        if let validity, !validity.isValid(i) { out[i] = matchedNull; continue }
-                        let start = offsets[i], length = offsets[i + 1] - start
-                        let pointer = base.map { $0 + start }
-                        if length == previousLength,
-                           KeyHashing.bytesEqual(pointer, length, base.map { $0 + previousStart }, length) {
-                            out[i] = previousCode
-                            continue
-                        }
-                        out[i] = table.find(pointer, length, hash: KeyHashing.hashBytes(pointer, length))
-                        previousStart = start
-                        previousLength = length
-                        previousCode = out[i]
-                    }
-                }
-            }
+            Self.lookupBytes(arena, validity: validity, rows: range, table: table, nullValue: matchedNull, into: out)
         }
         if nullCode >= 0 {
             for i in range where out[i] >= nullCode && (validity?.isValid(i) ?? true) { out[i] += 1 }

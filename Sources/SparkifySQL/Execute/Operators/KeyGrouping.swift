@@ -47,12 +47,14 @@ public struct KeyGrouping: Sendable {
     /// Codes of every key column (NULLs get a code), encoded on all cores when worth it.
     static func encodeColumns(_ keys: [Column], context: OperatorContext) throws -> [(codes: [Int32], cardinality: Int)] {
         let n = keys[0].count
-        let tasks = keys.count > 1 && n >= ParallelWork.minimumRowsPerTask ? min(context.threads, keys.count) : 1
+        let parallelColumns = keys.count > 1 && n >= ParallelWork.minimumRowsPerTask && context.threads > 1
+        // One column alone is split by rows instead.
+        let rowTasks = keys.count == 1 ? ParallelWork.taskCount(rows: n, context: context) : 1
         let encodeOne: @Sendable (Int) -> (codes: [Int32], cardinality: Int) = { i in
-            let (dictionary, codes) = KeyColumnDictionary.build(keys[i], domain: KeyDomain(keys[i].type), nullsGetCode: true)
+            let (dictionary, codes) = KeyColumnDictionary.build(keys[i], domain: KeyDomain(keys[i].type), nullsGetCode: true, tasks: rowTasks)
             return (codes, dictionary.count)
         }
-        if tasks <= 1 { return keys.indices.map(encodeOne) }
+        if !parallelColumns { return keys.indices.map(encodeOne) }
         return try ParallelWork.map(keys.count) { i in encodeOne(i) }
     }
 

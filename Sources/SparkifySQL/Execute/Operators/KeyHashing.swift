@@ -27,22 +27,24 @@ enum KeyHashing {
         guard let base, count > 0 else { return 0x2545_F491_4F6C_DD1D }
         let raw = UnsafeRawPointer(base)
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
-        var offset = 0
-        while offset + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            h = (h ^ word) &* 0x9FB2_1C65_1E98_DF25
-            h ^= h >> 29
-            offset += 8
-        }
-        if offset < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < count {
-                tail |= UInt64(base[offset]) << shift
-                shift += 8
-                offset += 1
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 <= count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9FB2_1C65_1E98_DF25
+                h ^= h >> 29
+                offset += 8
             }
-            h = (h ^ tail) &* 0x9FB2_1C65_1E98_DF25
+            // The tail: the last eight bytes, overlapping what came before.
+            if offset < count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x9FB2_1C65_1E98_DF25
+            }
+        } else if count >= 4 {
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            h = (h ^ (low | high << 32)) &* 0x9FB2_1C65_1E98_DF25
+        } else {
+            let value = UInt64(base[0]) | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1]) << 16
+            h = (h ^ value) &* 0x9FB2_1C65_1E98_DF25
         }
         return mix(h)
     }
@@ -54,16 +56,18 @@ enum KeyHashing {
         if aCount == 0 { return true }
         guard let a, let b else { return false }
         let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
-        var offset = 0
-        while offset + 8 <= aCount {
-            if ra.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                != rb.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
-            offset += 8
+        if aCount >= 8 {
+            var offset = 0
+            while offset + 8 <= aCount {
+                if ra.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    != rb.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+                offset += 8
+            }
+            return offset == aCount
+                || ra.loadUnaligned(fromByteOffset: aCount - 8, as: UInt64.self)
+                    == rb.loadUnaligned(fromByteOffset: aCount - 8, as: UInt64.self)
         }
-        while offset < aCount {
-            if a[offset] != b[offset] { return false }
-            offset += 1
-        }
+        for i in 0..<aCount where a[i] != b[i] { return false }
         return true
     }
 

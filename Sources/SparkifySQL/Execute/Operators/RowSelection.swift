@@ -19,6 +19,17 @@ public enum RowSelection {
         return rows
     }
 
+    /// One Bool per row of a boolean condition, NULL as false: what a join's residual
+    /// condition returns to `HashJoin.join`.
+    public static func mask(_ predicate: Column) throws -> [Bool] {
+        guard case let .boolean(values) = predicate.values else {
+            throw SQLError(.analysis, "a join condition needs a boolean, not \(predicate.type.simpleString)",
+                           errorClass: "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE")
+        }
+        guard let validity = predicate.validity else { return values }
+        return values.indices.map { values[$0] && validity.isValid($0) }
+    }
+
     /// Rows `offset..<offset + limit` of `rowCount` (limit nil: to the end).
     public static func limit(rowCount: Int, limit: Int?, offset: Int = 0) -> Range<Int> {
         let start = min(rowCount, max(0, offset))

@@ -59,18 +59,19 @@ extension SortOperator {
     /// The rank of each row's value among the column's distinct values (byte order for
     /// strings, numeric order for decimals); NULL rows get 0.
     static func stringRanks(_ column: Column) -> [UInt64] {
-        let (dictionary, codes) = KeyColumnDictionary.build(column, domain: .bytes, nullsGetCode: false)
-        _ = dictionary
+        let codes = KeyColumnDictionary.build(column, domain: .bytes, nullsGetCode: false).1
         var representatives = [Int]()
         codes.withUnsafeBufferPointer { c in
             for i in 0..<c.count where Int(c[i]) == representatives.count { representatives.append(i) }
         }
-        let compare = RowComparison.comparator(column)
-        let sortedCodes = representatives.indices.sorted { compare(representatives[$0], representatives[$1]) < 0 }
-        var rank = [UInt64](repeating: 0, count: representatives.count)
+        // The distinct values copied together sort with far fewer cache misses.
+        let distinct = column.gather(representatives)
+        let compare = RowComparison.comparator(distinct)
+        let sortedCodes = distinct.count > 1 ? (0..<distinct.count).sorted { compare($0, $1) < 0 } : Array(0..<distinct.count)
+        var rank = [UInt64](repeating: 0, count: distinct.count)
         var current: UInt64 = 0
         for (position, code) in sortedCodes.enumerated() {
-            if position > 0, compare(representatives[sortedCodes[position - 1]], representatives[code]) != 0 { current += 1 }
+            if position > 0, compare(sortedCodes[position - 1], code) != 0 { current += 1 }
             rank[code] = current
         }
         return codes.map { $0 < 0 ? 0 : rank[Int($0)] }

@@ -38,17 +38,49 @@ public enum SortOperator {
         return order
     }
 
-    /// The rows ordered by `words` (most significant first), stable.
+    /// The rows ordered by `words` (most significant first), stable. Large inputs are sorted
+    /// in one contiguous slice per thread and merged, which gives the same stable order.
     static func sortedRows(_ words: [OrderWord], rowCount: Int, context: OperatorContext) throws -> [Int] {
-        var permutation = [UInt32](unsafeUninitializedCapacity: rowCount) { buffer, count in
-            for i in 0..<rowCount { buffer[i] = UInt32(truncatingIfNeeded: i) }
-            count = rowCount
+        let tasks = ParallelWork.taskCount(rows: rowCount, context: context)
+        let slices: [[UInt32]] = try ParallelWork.map(tasks) { task in
+            let range = ParallelWork.range(task: task, of: tasks, rows: rowCount)
+            var permutation = range.map { UInt32(truncatingIfNeeded: $0) }
+            for word in words.reversed() where word.bits > 0 {
+                try context.check()
+                RadixSort.sort(&permutation, by: word.values, bits: word.bits)
+            }
+            return permutation
         }
-        for word in words.reversed() where word.bits > 0 {
-            try context.check()
-            RadixSort.sort(&permutation, by: word.values, bits: word.bits)
+        try context.check()
+        var merged = slices[0]
+        for slice in slices.dropFirst() { merged = merge(merged, slice, words: words) }
+        return merged.map { Int($0) }
+    }
+
+    /// Two sorted runs merged; on ties the row from `first` (earlier rows) comes first.
+    static func merge(_ first: [UInt32], _ second: [UInt32], words: [OrderWord]) -> [UInt32] {
+        @inline(__always) func less(_ a: UInt32, _ b: UInt32) -> Bool {
+            for word in words {
+                let x = word.values[Int(a)], y = word.values[Int(b)]
+                if x != y { return x < y }
+            }
+            return false
         }
-        return permutation.map { Int($0) }
+        var out = [UInt32]()
+        out.reserveCapacity(first.count + second.count)
+        var i = 0, j = 0
+        while i < first.count, j < second.count {
+            if less(second[j], first[i]) {
+                out.append(second[j])
+                j += 1
+            } else {
+                out.append(first[i])
+                i += 1
+            }
+        }
+        out.append(contentsOf: first[i...])
+        out.append(contentsOf: second[j...])
+        return out
     }
 
     /// The first `limit` rows in order, by a bounded max-heap (ties: lower row first).

@@ -31,31 +31,38 @@ struct WindowLayout {
         }
         let sorted = try SortOperator.sortedRows(words, rowCount: rowCount, context: context)
         order = sorted
-        @inline(__always) func same(_ a: Int, _ b: Int, _ range: Range<Int>) -> Bool {
-            for w in range where words[w].values[a] != words[w].values[b] { return false }
-            return true
+        // Where a new partition (or a new peer group) starts, word by word over sorted rows.
+        var newPartition = [Bool](repeating: false, count: rowCount)
+        var newPeers = [Bool](repeating: false, count: rowCount)
+        if rowCount > 0 {
+            newPartition[0] = true
+            newPeers[0] = true
+        }
+        for (w, word) in words.enumerated() {
+            word.values.withUnsafeBufferPointer { v in
+                sorted.withUnsafeBufferPointer { order in
+                    for p in 1..<max(1, rowCount) where v[order[p]] != v[order[p - 1]] {
+                        if w < partitionWords { newPartition[p] = true }
+                        newPeers[p] = true
+                    }
+                }
+            }
         }
         var pStart = [Int](repeating: 0, count: rowCount), pEnd = pStart
         var qStart = pStart, qEnd = pStart
-        var p = 0
-        while p < rowCount {
-            var e = p + 1
-            while e < rowCount, same(sorted[p], sorted[e], 0..<partitionWords) { e += 1 }
-            var q = p
-            while q < e {
-                var qe = q + 1
-                while qe < e, same(sorted[q], sorted[qe], partitionWords..<words.count) { qe += 1 }
-                for i in q..<qe {
-                    qStart[i] = q
-                    qEnd[i] = qe
-                }
-                q = qe
-            }
-            for i in p..<e {
-                pStart[i] = p
-                pEnd[i] = e
-            }
-            p = e
+        var partition = 0, peers = 0
+        for p in 0..<rowCount {
+            if newPartition[p] { partition = p }
+            if newPeers[p] || newPartition[p] { peers = p }
+            pStart[p] = partition
+            qStart[p] = peers
+        }
+        var nextPartition = rowCount, nextPeers = rowCount
+        for p in stride(from: rowCount - 1, through: 0, by: -1) {
+            pEnd[p] = nextPartition
+            qEnd[p] = nextPeers
+            if newPartition[p] { nextPartition = p }
+            if newPeers[p] || newPartition[p] { nextPeers = p }
         }
         partitionStart = pStart
         partitionEnd = pEnd

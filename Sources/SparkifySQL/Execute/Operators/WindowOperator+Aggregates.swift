@@ -38,6 +38,11 @@ struct FrameAccumulator {
     let compare: ((Int, Int) -> Int)?
     let numbers: [Double]
     let decimalScale: Int?
+    /// Whether the sum is a checked 64-bit integer sum (sum of int or bigint).
+    let integerSum64: Bool
+    /// Sum arguments and validity by sorted position.
+    let integers: [Int64]
+    let valid: [Bool]?
     var count: Int64 = 0
     var integerSum: Int64 = 0
     var doubleSum: Double = 0
@@ -56,13 +61,25 @@ struct FrameAccumulator {
         if function != .countStar, arguments.isEmpty {
             throw SQLError(.analysis, "\(function) needs an argument", errorClass: "WRONG_NUM_ARGS")
         }
+        integerSum64 = function == .sum && argument.map { HashAggregation.sumKind($0.type) == .bigint } == true
+        // Values are read in sorted order; gathering them once keeps the frame loops sequential.
+        switch (integerSum64, argument?.values) {
+        case let (true, .int64(v)?): integers = order.map { v[$0] }
+        case let (true, .int32(v)?): integers = order.map { Int64(v[$0]) }
+        default: integers = []
+        }
+        valid = argument?.validity.map { v in order.map { v.isValid($0) } }
         compare = (function == .min || function == .max) ? arguments.first.map(RowComparison.comparator) : nil
         if case let .decimal(_, scale)? = argument?.type {
             decimalScale = scale
             numbers = []
         } else {
             decimalScale = nil
-            numbers = (function == .sum || function == .avg) ? argument.map(HashAggregation.doubles) ?? [] : []
+            numbers = (function == .sum || function == .avg) && !integerSum64
+                ? argument.map { column in
+                    let all = HashAggregation.doubles(column)
+                    return order.map { all[$0] }
+                } ?? [] : []
         }
     }
 
@@ -77,8 +94,14 @@ struct FrameAccumulator {
     mutating func add(position: Int) throws {
         let row = order[position]
         guard let argument else { count += 1; return }
-        if argument.isNull(row) { return }
+        if let valid, !valid[position] { return }
         count += 1
+        if integerSum64 {
+            let (total, overflow) = integerSum.addingReportingOverflow(integers[position])
+            if overflow { throw HashAggregation.longOverflow() }
+            integerSum = total
+            return
+        }
         switch function {
         case .sum, .avg:
             if let decimalScale, case let .string(arena) = argument.values {
@@ -88,18 +111,8 @@ struct FrameAccumulator {
                 let (total, overflow) = decimalSum.addingReportingOverflow(value)
                 if overflow { throw HashAggregation.decimalOverflow() }
                 decimalSum = total
-            } else if function == .sum, case .bigint = HashAggregation.sumKind(argument.type) {
-                let value: Int64
-                switch argument.values {
-                case let .int64(v): value = v[row]
-                case let .int32(v): value = Int64(v[row])
-                default: value = 0
-                }
-                let (total, overflow) = integerSum.addingReportingOverflow(value)
-                if overflow { throw HashAggregation.longOverflow() }
-                integerSum = total
             } else {
-                doubleSum += numbers[row]
+                doubleSum += numbers[position]
             }
         case .min, .max:
             if best < 0 {

@@ -48,6 +48,7 @@ extension WindowOperator {
     /// (`arguments[1]` at the current row, or NULL).
     static func shifted(_ arguments: [Column], by shift: Int, layout: WindowLayout) -> Column {
         let n = layout.rowCount
+        // A NULL-typed default (the literal NULL) is the same as none.
         let hasDefault = arguments.count > 1 && arguments[1].type.physical == arguments[0].type.physical
         var source = [Int](repeating: -1, count: n)
         for p in 0..<n {

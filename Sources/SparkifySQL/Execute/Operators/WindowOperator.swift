@@ -61,11 +61,18 @@ public enum WindowOperator {
     /// Spark's result type of a window function.
     public static func resultType(_ function: Function, argumentTypes: [DataType]) throws -> DataType {
         switch function {
+        case let .ntile(buckets) where buckets <= 0:
+            throw SQLError(.analysis, "The buckets of ntile must be in (0, 2147483647], but got \(buckets).",
+                           errorClass: "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE")
         case .rowNumber, .rank, .denseRank, .ntile: return .int
         case .percentRank, .cumeDist: return .double
         case .lag, .lead, .firstValue, .lastValue:
             guard let type = argumentTypes.first else {
                 throw SQLError(.analysis, "\(function) needs an argument", errorClass: "WRONG_NUM_ARGS")
+            }
+            if argumentTypes.count > 1, argumentTypes[1] != .null, argumentTypes[1].physical != type.physical {
+                throw SQLError(.analysis, "the default of \(function) must have the type \(type.simpleString), not \(argumentTypes[1].simpleString)",
+                               errorClass: "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE")
             }
             return type
         case let .aggregate(aggregate): return try HashAggregation.resultType(aggregate, argumentTypes: argumentTypes)
