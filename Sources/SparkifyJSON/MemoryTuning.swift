@@ -12,14 +12,24 @@ enum MemoryTuning {
     // <malloc.h> is not part of the Glibc module.
     @_silgen_name("mallopt")
     private static func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    @_silgen_name("malloc_trim")
+    private static func glibcMallocTrim(_ pad: Int) -> Int32
     #endif
+
+    /// Hands free memory inside malloc's arenas back to the system (after a load, whose
+    /// unit buffers are gone).
+    static func trim() {
+        #if canImport(Glibc)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
 
     private static let done = Atomic<Bool>(false)
 
     static func returnFreedMemoryEagerly() {
         #if canImport(Glibc)
         if done.exchange(true, ordering: .relaxed) { return }
-        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 1 << 20)
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 128 << 10)
         #endif
     }
 }

@@ -157,7 +157,7 @@ struct RecordParser {
             builder.finishRow(fieldsSet: 0)
             return
         }
-        var previous: ChunkColumn?
+        var previous: ColumnRef?
         let row = builder.row
         while true {
             let q = p.pointee
@@ -171,7 +171,7 @@ struct RecordParser {
             p += 1
             skipWhitespace()
             guard p < end else { throw malformed(.unexpectedEnd) }
-            if column.count > row {
+            if column.pointee.count > row {
                 // A repeated key: the first value is kept.
                 var scanner = self
                 _ = try scanner.scanValue(depth: 1)
@@ -192,9 +192,9 @@ struct RecordParser {
         builder.finishRow(fieldsSet: fieldsSet)
     }
 
-    /// Parses a key and returns its column.
+    /// Parses a key and returns its column.pointee.
     @inline(__always)
-    private mutating func parseKey(quote: UInt8, after previous: ChunkColumn?) throws(ParseInterrupt) -> ChunkColumn {
+    private mutating func parseKey(quote: UInt8, after previous: ColumnRef?) throws(ParseInterrupt) -> ColumnRef {
         p += 1
         let start = p
         let scan = try scanStringBody(quote: quote)
