@@ -29,7 +29,7 @@ enum MemoryTuning {
     static func returnFreedMemoryEagerly() {
         #if canImport(Glibc)
         if done.exchange(true, ordering: .relaxed) { return }
-        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 128 << 10)
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 64 << 10)
         #endif
     }
 }
