@@ -97,7 +97,7 @@ final class ChunkBuilder: @unchecked Sendable {
     @inline(__always)
     func column(for key: UnsafePointer<UInt8>, _ n: Int, after previous: ColumnRef?) -> ColumnRef {
         let hint = previous == nil ? firstHint : previous.unsafelyUnwrapped.pointee.nextHint
-        if let hint, hint.pointee.key.count == n, hint.pointee.key.withUnsafeBufferPointer({ Self.equal($0.baseAddress!, key, n) }) {
+        if let hint, hint.pointee.keyCount == n, Self.equal(hint.pointee.keyBytes, key, n) {
             return hint
         }
         let column = lookUp(key, n)

@@ -14,6 +14,7 @@ final class ChunkColumn: @unchecked Sendable {
 
     deinit {
         state.pointee.release()
+        state.pointee.keyBytes.deallocate()
         state.deinitialize(count: 1)
         state.deallocate()
     }

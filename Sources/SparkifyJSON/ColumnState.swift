@@ -32,9 +32,16 @@ struct ColumnState {
     /// The column that followed this one in the last record (a guess for the next key).
     var nextHint: UnsafeMutablePointer<ColumnState>?
 
+    /// `key` in memory the parser can compare against without touching the array.
+    let keyBytes: UnsafeMutablePointer<UInt8>
+    let keyCount: Int
+
     init(name: String, key: [UInt8]) {
         self.name = name
         self.key = key
+        keyCount = key.count
+        keyBytes = .allocate(capacity: max(1, key.count))
+        key.withUnsafeBufferPointer { if let base = $0.baseAddress { keyBytes.update(from: base, count: key.count) } }
     }
 
     /// Frees all storage.

@@ -58,13 +58,13 @@ extension RecordParser {
         let scan = try scanStringBody(quote: quote)
         let rawCount = scan.end - start
         if rawCount == 0 {
-            if !column.pointee.isString {
+            if !(column.pointee.kind == .string) {
                 builder.noteSuspect(UnsafeBufferPointer(start: recordStart, count: end - recordStart), line: currentLine, alwaysBad: false)
             }
             column.pointee.appendEmptyString()
             return
         }
-        if !column.pointee.isString { try widen(column, to: .string) }
+        if !(column.pointee.kind == .string) { try widen(column, to: .string) }
         if !scan.hasEscape && !scan.hasHighByte {
             try column.pointee.appendText(start, rawCount)
             return
