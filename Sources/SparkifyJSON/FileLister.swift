@@ -37,6 +37,9 @@ public enum FileLister {
             if roots.isEmpty { throw JSONReadError(.noFiles, "no file or folder matches the glob '\(path)'") }
         } else {
             guard let entry = entry(at: path) else {
+                if errno == ENOTDIR {
+                    throw JSONReadError(.pathNotFound, "path does not exist: \(path) (a file is used as a folder in it)")
+                }
                 throw JSONReadError(.pathNotFound, "path does not exist: \(path)")
             }
             roots = [entry]
