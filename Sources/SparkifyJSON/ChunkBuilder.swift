@@ -203,8 +203,8 @@ final class ChunkBuilder: @unchecked Sendable {
         }
     }
 
-    /// A line that is only `{`, `[`, `}`, `]` or `"key": ...` is what a pretty-printed
-    /// document looks like when read line by line.
+    /// A line that is only `{`, `[`, `}`, `]` (maybe with a comma) or `"key": ...` is what a
+    /// pretty-printed document looks like when read line by line.
     static func looksLikePrettyPrinted(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var first: UInt8 = 0
         var last: UInt8 = 0
@@ -214,8 +214,9 @@ final class ChunkBuilder: @unchecked Sendable {
             last = b
             nonBlank += 1
         }
-        if nonBlank == 1, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || first == UInt8(ascii: "}") || first == UInt8(ascii: "]") { return true }
-        if nonBlank == 2, first == UInt8(ascii: "}") || first == UInt8(ascii: "]"), last == UInt8(ascii: ",") { return true }
-        return first == UInt8(ascii: "\"") && text.contains(UInt8(ascii: ":")) && (last == UInt8(ascii: ",") || last == UInt8(ascii: "{") || last == UInt8(ascii: "[") || last != UInt8(ascii: "}"))
+        let brackets: [UInt8] = [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "}"), UInt8(ascii: "]")]
+        if nonBlank == 1, brackets.contains(first) { return true }
+        if nonBlank == 2, brackets.contains(first), last == UInt8(ascii: ",") { return true }
+        return first == UInt8(ascii: "\"") && text.contains(UInt8(ascii: ":"))
     }
 }

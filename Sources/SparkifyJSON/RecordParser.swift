@@ -76,8 +76,8 @@ struct RecordParser {
         }
     }
 
-    /// The first malformation of a record, if any, without storing anything (for FAILFAST
-    /// messages and tests).
+    /// Checks the whole record without storing anything (used once a malformed record had
+    /// already changed column types: then every record is checked before it is stored).
     private mutating func validateRoot() throws(ParseInterrupt) {
         var scanner = self
         _ = try scanner.scanValue(depth: 0)
