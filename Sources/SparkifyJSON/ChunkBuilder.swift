@@ -92,6 +92,12 @@ final class ChunkBuilder: @unchecked Sendable {
         fileLineCounts.append(lines)
     }
 
+    /// The column expected after `previous` (or first), from the last record.
+    @inline(__always)
+    func hint(after previous: ColumnRef?) -> ColumnRef? {
+        previous == nil ? firstHint : previous.unsafelyUnwrapped.pointee.nextHint
+    }
+
     /// The column for the key at `key` (`n` bytes), guessed from the previous key's
     /// successor in the last record, else looked up, else created.
     @inline(__always)

@@ -35,11 +35,15 @@ struct ColumnState {
     /// `key` in memory the parser can compare against without touching the array.
     let keyBytes: UnsafeMutablePointer<UInt8>
     let keyCount: Int
+    /// The key has no byte that JSON would write escaped (`"`, `'`, `\`, controls), so
+    /// its bytes in the input are exactly `key`.
+    let keyIsPlain: Bool
 
     init(name: String, key: [UInt8]) {
         self.name = name
         self.key = key
         keyCount = key.count
+        keyIsPlain = !key.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\\") }
         keyBytes = .allocate(capacity: max(1, key.count))
         key.withUnsafeBufferPointer { if let base = $0.baseAddress { keyBytes.update(from: base, count: key.count) } }
     }

@@ -196,6 +196,15 @@ struct RecordParser {
     @inline(__always)
     private mutating func parseKey(quote: UInt8, after previous: ColumnRef?) throws(ParseInterrupt) -> ColumnRef {
         p += 1
+        // Records mostly repeat their keys in the same order: check the expected key's bytes
+        // and closing quote directly instead of scanning.
+        if let hint = builder.hint(after: previous), hint.pointee.keyIsPlain {
+            let n = hint.pointee.keyCount
+            if end - p > n, p[n] == quote, ChunkBuilder.equal(p, hint.pointee.keyBytes, n) {
+                p += n + 1
+                return hint
+            }
+        }
         let start = p
         let scan = try scanStringBody(quote: quote)
         if !scan.hasEscape && !scan.hasHighByte {
