@@ -8,6 +8,7 @@ import Synchronization
 
 /// A data file found by `FileLister`.
 public struct ListedFile: Sendable, Equatable {
+    /// The path as the user wrote its folders, then the names found.
     public let path: String
     /// Size in bytes when listed.
     public let size: Int
