@@ -15,6 +15,8 @@ final class ByteSource {
     private var inflaterDone = false
     /// Input of the current gzip member has been consumed but its end not yet seen.
     private var insideMember = false
+    /// A plain read returned less than asked: a regular file is at its end.
+    private var sawShortRead = false
     /// Bytes read from disk so far.
     private(set) var bytesRead = 0
 
@@ -91,11 +93,15 @@ final class ByteSource {
     }
 
     private func readRaw(into: UnsafeMutablePointer<UInt8>, capacity: Int) throws(JSONReadError) -> Int {
+        // Regular files only return short at their end; skipping the read that would return
+        // 0 saves a system call per small file.
+        if sawShortRead { return 0 }
         while true {
             let n = pread(fd, into, capacity, off_t(position))
             if n >= 0 {
                 position += n
                 bytesRead += n
+                if n < capacity { sawShortRead = true }
                 return n
             }
             let code = errno

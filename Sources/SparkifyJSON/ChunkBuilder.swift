@@ -20,15 +20,17 @@ final class ChunkBuilder: @unchecked Sendable {
     }
 
     let options: JSONReadOptions
-    private(set) var columns: [ChunkColumn] = []
+    @exclusivity(unchecked) private(set) var columns: [ChunkColumn] = []
     private var byKey: [[UInt8]: ChunkColumn] = [:]
-    private var firstHint: ChunkColumn?
+    @exclusivity(unchecked) private var firstHint: ColumnRef?
+    /// `columns`' states, for loops in the hot path.
+    @exclusivity(unchecked) private var states: [ColumnRef] = []
     /// Rows completed.
-    var row = 0
+    @exclusivity(unchecked) var row = 0
     /// Counts column creations and widenings, to tell whether a failed record changed types.
-    var changes = 0
+    @exclusivity(unchecked) var changes = 0
     /// Raw text of malformed records (permissive), created at the first one.
-    var corrupt: ChunkColumn?
+    @exclusivity(unchecked) var corrupt: ChunkColumn?
     /// Types to start columns with (a re-read after a widening to string).
     let seeds: [String: DataType]
     /// Check each record fully before storing any of it.
@@ -47,10 +49,10 @@ final class ChunkBuilder: @unchecked Sendable {
     var bytesRead = 0
     var currentFile = -1
     /// The line of the record being parsed.
-    var currentLine = 0
+    @exclusivity(unchecked) var currentLine = 0
     private var fileRowStart = 0
     /// A buffer for keys that hold escapes.
-    var keyScratch = GrowBuffer<UInt8>()
+    @exclusivity(unchecked) var keyScratch = GrowBuffer<UInt8>()
 
     static let sampleLimit = 5
 
@@ -61,8 +63,9 @@ final class ChunkBuilder: @unchecked Sendable {
         for (name, type) in seeds.sorted(by: { $0.key < $1.key }) {
             let column = ChunkColumn(name: name, key: Array(name.utf8))
             column.seed(type)
-            byKey[column.key] = column
+            byKey[column.state.pointee.key] = column
             columns.append(column)
+            states.append(column.state)
         }
     }
 
@@ -89,36 +92,56 @@ final class ChunkBuilder: @unchecked Sendable {
         fileLineCounts.append(lines)
     }
 
+    /// The column expected after `previous` (or first), from the last record.
+    @inline(__always)
+    func hint(after previous: ColumnRef?) -> ColumnRef? {
+        previous == nil ? firstHint : previous.unsafelyUnwrapped.pointee.nextHint
+    }
+
     /// The column for the key at `key` (`n` bytes), guessed from the previous key's
     /// successor in the last record, else looked up, else created.
     @inline(__always)
-    func column(for key: UnsafePointer<UInt8>, _ n: Int, after previous: ChunkColumn?) -> ChunkColumn {
-        let hint = previous == nil ? firstHint : previous.unsafelyUnwrapped.nextHint
-        if let hint, hint.key.count == n,
-           hint.key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, key, n) == 0 }) {
+    func column(for key: UnsafePointer<UInt8>, _ n: Int, after previous: ColumnRef?) -> ColumnRef {
+        let hint = previous == nil ? firstHint : previous.unsafelyUnwrapped.pointee.nextHint
+        if let hint, hint.pointee.keyCount == n, Self.equal(hint.pointee.keyBytes, key, n) {
             return hint
         }
         let column = lookUp(key, n)
-        if let previous { previous.nextHint = column } else { firstHint = column }
+        if let previous { previous.pointee.nextHint = column } else { firstHint = column }
         return column
     }
 
-    private func lookUp(_ key: UnsafePointer<UInt8>, _ n: Int) -> ChunkColumn {
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i + 8 <= n {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private func lookUp(_ key: UnsafePointer<UInt8>, _ n: Int) -> ColumnRef {
         let bytes = Array(UnsafeBufferPointer(start: key, count: n))
-        if let found = byKey[bytes] { return found }
+        if let found = byKey[bytes] { return found.state }
         let column = ChunkColumn(name: String(decoding: bytes, as: UTF8.self), key: bytes)
         column.backfillNulls(row)
         byKey[bytes] = column
         columns.append(column)
+        states.append(column.state)
         changes += 1
-        return column
+        return column.state
     }
 
     /// Ends the row being filled: fields the record did not have are NULL.
     @inline(__always)
     func finishRow(fieldsSet: Int) {
-        if fieldsSet != columns.count {
-            for column in columns where column.count == row { column.appendNull() }
+        if fieldsSet != states.count {
+            for state in states where state.pointee.count == row { state.pointee.appendNull() }
         }
         if let corrupt, corrupt.count == row { corrupt.appendNull() }
         row += 1
@@ -151,7 +174,7 @@ final class ChunkBuilder: @unchecked Sendable {
                 column.backfillNulls(row)
                 corrupt = column
             }
-            for column in columns where column.count == row { column.appendNull() }
+            for state in states where state.pointee.count == row { state.pointee.appendNull() }
             try corrupt.unsafelyUnwrapped.appendText(text.baseAddress!, text.count)
             row += 1
         }
@@ -186,8 +209,8 @@ final class ChunkBuilder: @unchecked Sendable {
         }
     }
 
-    /// A line that is only `{`, `[`, `}`, `]` or `"key": ...` is what a pretty-printed
-    /// document looks like when read line by line.
+    /// A line that is only `{`, `[`, `}`, `]` (maybe with a comma) or `"key": ...` is what a
+    /// pretty-printed document looks like when read line by line.
     static func looksLikePrettyPrinted(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var first: UInt8 = 0
         var last: UInt8 = 0
@@ -197,8 +220,9 @@ final class ChunkBuilder: @unchecked Sendable {
             last = b
             nonBlank += 1
         }
-        if nonBlank == 1, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || first == UInt8(ascii: "}") || first == UInt8(ascii: "]") { return true }
-        if nonBlank == 2, first == UInt8(ascii: "}") || first == UInt8(ascii: "]"), last == UInt8(ascii: ",") { return true }
-        return first == UInt8(ascii: "\"") && text.contains(UInt8(ascii: ":")) && (last == UInt8(ascii: ",") || last == UInt8(ascii: "{") || last == UInt8(ascii: "[") || last != UInt8(ascii: "}"))
+        let brackets: [UInt8] = [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "}"), UInt8(ascii: "]")]
+        if nonBlank == 1, brackets.contains(first) { return true }
+        if nonBlank == 2, brackets.contains(first), last == UInt8(ascii: ",") { return true }
+        return first == UInt8(ascii: "\"") && text.contains(UInt8(ascii: ":"))
     }
 }

@@ -1,128 +1,44 @@
 import SparkifyTables
 
-/// One field's values within one work unit, held in the type inferred so far and widened in
-/// place when a value needs a wider type (Spark's merge rules).
-///
-/// Storage follows the type: booleans, bigints and doubles as 64-bit words; decimals,
-/// strings and nested values as text (bytes plus 32-bit offsets); a NULL-only column as just
-/// its NULL rows. NULL slots hold 0 or empty text.
-final class ChunkColumn: @unchecked Sendable {
-    let name: String
-    /// The field name as decoded UTF-8 bytes, for matching keys.
-    let key: [UInt8]
-    var type: DataType = .null
-    private(set) var count = 0
+/// The parser's handle on a column: a pointer, so passing it costs no reference counting.
+typealias ColumnRef = UnsafeMutablePointer<ColumnState>
 
-    func setCount(_ n: Int) { count = n }
-    var words = GrowBuffer<UInt64>()
-    var bytes = GrowBuffer<UInt8>()
-    var offsets = GrowBuffer<UInt32>()
-    /// Rows that are NULL, ascending.
-    var nullRows = GrowBuffer<Int32>()
-    /// Rows where `""` was read while the type was not string: NULL here, `""` if the column
-    /// ends up string, a conversion failure otherwise (Spark rejects `""` for other types).
-    var emptyRows = GrowBuffer<Int32>()
-    /// A bigint was read whose text its value does not give back (`-0`).
-    var hasLossyIntegers = false
-    /// The column that followed this one in the last record (a guess for the next key).
-    var nextHint: ChunkColumn?
+/// Owns one field's `ColumnState` within a work unit and frees it.
+final class ChunkColumn: @unchecked Sendable {
+    let state: ColumnRef
 
     init(name: String, key: [UInt8]) {
-        self.name = name
-        self.key = key
+        state = .allocate(capacity: 1)
+        state.initialize(to: ColumnState(name: name, key: key))
     }
 
-    deinit { release() }
-
-    /// Frees all storage.
-    func release() {
-        words.removeAll(); bytes.removeAll(); offsets.removeAll(); nullRows.removeAll(); emptyRows.removeAll()
-        nextHint = nil
+    deinit {
+        state.pointee.release()
+        state.pointee.keyBytes.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
-    var storage: Storage { Storage(type) }
+    var name: String { state.pointee.name }
+    var type: DataType { state.pointee.type }
+    var count: Int { state.pointee.count }
+    var storage: ColumnState.Storage { state.pointee.storage }
+    var hasLossyIntegers: Bool { state.pointee.hasLossyIntegers }
+    var words: GrowBuffer<UInt64> { state.pointee.words }
+    var bytes: GrowBuffer<UInt8> { state.pointee.bytes }
+    var offsets: GrowBuffer<UInt32> { state.pointee.offsets }
+    var nullRows: GrowBuffer<Int32> { state.pointee.nullRows }
+    var emptyRows: GrowBuffer<Int32> { state.pointee.emptyRows }
 
-    enum Storage {
-        case none, words, text
-        init(_ type: DataType) {
-            switch type {
-            case .null: self = .none
-            case .boolean, .bigint, .double, .int, .date, .timestamp: self = .words
-            default: self = .text
-            }
-        }
-    }
-
-    var byteCount: Int { bytes.count }
-
-    // MARK: appending (the caller keeps `count` equal to the row being filled)
-
-    @inline(__always)
-    func appendNull() {
-        nullRows.append(Int32(truncatingIfNeeded: count))
-        switch storage {
-        case .none: break
-        case .words: words.append(0)
-        case .text: offsets.append(UInt32(truncatingIfNeeded: bytes.count))
-        }
-        count += 1
-    }
-
-    @inline(__always)
-    func appendEmptyString() {
-        if type == .string {
-            offsets.append(UInt32(truncatingIfNeeded: bytes.count))
-            count += 1
-        } else {
-            emptyRows.append(Int32(truncatingIfNeeded: count))
-            appendNull()
-        }
-    }
-
-    @inline(__always)
-    func appendWord(_ word: UInt64) {
-        words.append(word)
-        count += 1
-    }
-
-    /// Appends `n` bytes of text already written at `reserveText(n)`'s pointer.
-    @inline(__always)
-    func commitText(_ n: Int) throws(ParseInterrupt) {
-        bytes.count += n
-        guard bytes.count <= Int(UInt32.max) else { throw .tooLarge }
-        offsets.append(UInt32(truncatingIfNeeded: bytes.count))
-        count += 1
-    }
-
-    @inline(__always)
-    func reserveText(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        bytes.reserve(extra: n)
-    }
-
-    @inline(__always)
-    func appendText(_ source: UnsafePointer<UInt8>, _ n: Int) throws(ParseInterrupt) {
-        let dst = bytes.reserve(extra: n)
-        dst.update(from: source, count: n)
-        try commitText(n)
-    }
-
-    /// Adds `n` NULL rows (a field first seen after `n` rows).
-    func backfillNulls(_ n: Int) {
-        for _ in 0..<n { appendNull() }
-    }
-
-    /// Drops rows from `newCount` on (a record that turned out malformed).
-    func truncate(to newCount: Int) {
-        guard newCount < count else { return }
-        switch storage {
-        case .none: break
-        case .words: words.count = newCount
-        case .text:
-            offsets.count = newCount + 1
-            bytes.count = Int(offsets[newCount])
-        }
-        while let last = nullRows.last, Int(last) >= newCount { nullRows.count -= 1 }
-        while let last = emptyRows.last, Int(last) >= newCount { emptyRows.count -= 1 }
-        count = newCount
-    }
+    func release() { state.pointee.release() }
+    func seed(_ type: DataType) { state.pointee.seed(type) }
+    func widen(to type: DataType) throws(ParseInterrupt) { try state.pointee.widen(to: type) }
+    func isNull(_ row: Int) -> Bool { state.pointee.isNull(row) }
+    func readEmptyString(at row: Int) -> Bool { state.pointee.readEmptyString(at: row) }
+    func removeRows(_ rows: [Int]) { state.pointee.removeRows(rows) }
+    func truncate(to count: Int) { state.pointee.truncate(to: count) }
+    func backfillNulls(_ n: Int) { state.pointee.backfillNulls(n) }
+    func appendNull() { state.pointee.appendNull() }
+    func appendEmptyString() { state.pointee.appendEmptyString() }
+    func appendText(_ source: UnsafePointer<UInt8>, _ n: Int) throws(ParseInterrupt) { try state.pointee.appendText(source, n) }
 }

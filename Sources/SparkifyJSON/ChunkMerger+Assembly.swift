@@ -67,6 +67,7 @@ extension ChunkMerger {
             var base = 0
             for (i, source) in sources.enumerated() {
                 let n = builders[i].row
+                MemoryTuning.populate(UnsafeMutableRawPointer(out.baseAddress! + base), bytes: n * MemoryLayout<T>.stride)
                 if let source, source.storage == .words {
                     let words = source.words.base.unsafelyUnwrapped
                     for k in 0..<n { (out.baseAddress! + base + k).initialize(to: convert(words[k])) }
@@ -93,8 +94,10 @@ extension ChunkMerger {
                 offsetOut[0] = 0
                 for (i, source) in sources.enumerated() {
                     let n = builders[i].row
+                    MemoryTuning.populate(UnsafeMutableRawPointer(offsetOut.baseAddress! + row + 1), bytes: n * 8)
                     if let source, source.storage == .text {
                         let count = source.bytes.count
+                        MemoryTuning.populate(UnsafeMutableRawPointer(byteOut.baseAddress! + byteBase), bytes: count)
                         if count > 0 {
                             (byteOut.baseAddress! + byteBase).update(from: source.bytes.base.unsafelyUnwrapped, count: count)
                         }

@@ -167,6 +167,9 @@ struct ChunkMerger: @unchecked Sendable {
         let work = { @Sendable (index: Int) in
             let result = Result { try merger.assemble(fields[index], rowCount: rowCount, maps: maps) }
             columns.withLock { $0[index] = result }
+            // The units' small buffers of this column live in malloc's heap: give them back
+            // now, not at the end, so the table and the units never fully coexist.
+            MemoryTuning.trim()
         }
         if threads > 1 && fields.count > 1 {
             DispatchQueue.concurrentPerform(iterations: fields.count) { work($0) }

@@ -3,9 +3,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
+import Synchronization
 
 /// A data file found by `FileLister`.
 public struct ListedFile: Sendable, Equatable {
+    /// The path as the user wrote its folders, then the names found.
     public let path: String
     /// Size in bytes when listed.
     public let size: Int
@@ -35,6 +38,9 @@ public enum FileLister {
             if roots.isEmpty { throw JSONReadError(.noFiles, "no file or folder matches the glob '\(path)'") }
         } else {
             guard let entry = entry(at: path) else {
+                if errno == ENOTDIR {
+                    throw JSONReadError(.pathNotFound, "path does not exist: \(path) (a file is used as a folder in it)")
+                }
                 throw JSONReadError(.pathNotFound, "path does not exist: \(path)")
             }
             roots = [entry]
@@ -67,7 +73,7 @@ public enum FileLister {
         return unique
     }
 
-    struct Entry {
+    struct Entry: Sendable {
         let path: String
         let isDirectory: Bool
         let size: Int
@@ -125,18 +131,40 @@ public enum FileLister {
     }
 
     private static func collect(directory: String, recursive: Bool, into files: inout [ListedFile], foldersSkipped: inout Int) {
+        var folders: [String] = []
         for entry in entries(of: directory) {
             if isHidden(lastComponent(entry.path)) { continue }
             if entry.isDirectory {
-                if recursive {
-                    collect(directory: entry.path, recursive: true, into: &files, foldersSkipped: &foldersSkipped)
-                } else {
-                    foldersSkipped += 1
-                }
+                if recursive { folders.append(entry.path) } else { foldersSkipped += 1 }
             } else {
                 files.append(ListedFile(path: entry.path, size: entry.size))
             }
         }
+        // Breadth first, a level of folders at a time, spread over the cores.
+        while !folders.isEmpty {
+            var next: [String] = []
+            for listed in parallelMap(folders, { entries(of: $0) }) {
+                for entry in listed where !isHidden(lastComponent(entry.path)) {
+                    if entry.isDirectory { next.append(entry.path) } else { files.append(ListedFile(path: entry.path, size: entry.size)) }
+                }
+            }
+            folders = next
+        }
+    }
+
+    /// `transform` of each item, in order; on all cores when there are many items.
+    static func parallelMap(_ items: [String], _ transform: @Sendable @escaping (String) -> [Entry]) -> [[Entry]] {
+        guard items.count >= 64 else { return items.map(transform) }
+        let results = Mutex<[Int: [Entry]]>([:])
+        let batch = 64
+        let batches = (items.count + batch - 1) / batch
+        DispatchQueue.concurrentPerform(iterations: batches) { b in
+            var local: [(Int, [Entry])] = []
+            for i in (b * batch)..<min(items.count, (b + 1) * batch) { local.append((i, transform(items[i]))) }
+            results.withLock { all in for (i, e) in local { all[i] = e } }
+        }
+        let all = results.withLock { $0 }
+        return items.indices.map { all[$0] ?? [] }
     }
 
     /// The files and folders one brace-free glob matches.
@@ -159,10 +187,13 @@ public enum FileLister {
                     }
                 } else if component.isLiteral {
                     if let entry = entry(at: join(dir.path, component.literalText)) { next.append(entry) }
-                } else {
-                    for entry in entries(of: dir.path) where component.matches(lastComponent(entry.path)) {
-                        next.append(entry)
-                    }
+                }
+            }
+            if !component.isAnyDepth && !component.isLiteral {
+                // Listing folders is system calls: spread many folders over the cores.
+                let folders = current.filter(\.isDirectory).map(\.path)
+                for listed in parallelMap(folders, { entries(of: $0) }) {
+                    for entry in listed where component.matches(lastComponent(entry.path)) { next.append(entry) }
                 }
             }
             current = next

@@ -2,6 +2,7 @@
 public struct JSONReadOptions: Sendable, Equatable {
     /// Each file is one JSON document (an object, or an array of objects).
     public var multiLine = false
+    /// What happens to malformed records.
     public var mode: JSONParseMode = .permissive
     /// A directory path reads every nested file, not only its direct files.
     public var recursiveFileLookup = false
@@ -14,6 +15,7 @@ public struct JSONReadOptions: Sendable, Equatable {
     /// The size of one work unit (bytes of a split file, or of a group of small files).
     public var chunkBytes = 4 << 20
 
+    /// Spark's defaults.
     public init() {}
 
     /// Options from Spark's option map (`multiLine`, `mode`, `recursiveFileLookup`,

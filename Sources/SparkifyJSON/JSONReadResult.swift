@@ -2,6 +2,7 @@ import SparkifyTables
 
 /// A loaded JSON dataset and what the reader saw on the way.
 public struct JSONReadResult: Sendable {
+    /// The rows, with the schema Spark would infer.
     public let table: Table
     /// The files read, in the order their rows appear.
     public let files: [String]
@@ -13,10 +14,12 @@ public struct JSONReadResult: Sendable {
     public let malformedSamples: [(file: String, line: Int)]
     /// True when malformed lines look like a pretty-printed (multi-line) document.
     public let looksMultiLine: Bool
+    /// The mode the records were read in.
     public let mode: JSONParseMode
     /// Bytes read from disk (compressed size for `.gz` files).
     public var bytesRead: Int
 
+    /// A result as the reader makes it (public for tests and other readers).
     public init(table: Table, files: [String], fileRowStarts: [Int], malformedCount: Int,
                 malformedSamples: [(file: String, line: Int)], looksMultiLine: Bool,
                 mode: JSONParseMode, bytesRead: Int) {

@@ -45,6 +45,7 @@ public enum JSONReader {
         let outcome = try merger.resolveBadRows()
         builders = []
         let table = try merger.assemble(threads: threads, cancellation: cancellation)
+        MemoryTuning.trim()
         clock.mark("assemble \(table.rowCount) rows")
         return JSONReadResult(table: table, files: files.map(\.path), fileRowStarts: merger.fileRowStarts(),
                               malformedCount: outcome.count, malformedSamples: outcome.samples,

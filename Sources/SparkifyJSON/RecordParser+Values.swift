@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SparkifyTables
 
 extension RecordParser {
@@ -12,7 +17,7 @@ extension RecordParser {
 
     /// Parses the value at `p` and appends it to `column`, widening the column as needed.
     @inline(__always)
-    mutating func parseValue(into column: ChunkColumn) throws(ParseInterrupt) {
+    mutating func parseValue(into column: ColumnRef) throws(ParseInterrupt) {
         let c = p.pointee
         switch c {
         case Self.quote:
@@ -23,7 +28,7 @@ extension RecordParser {
             if end - p >= 4, p[1] == UInt8(ascii: "u"), p[2] == UInt8(ascii: "l"), p[3] == UInt8(ascii: "l"),
                end - p == 4 || !Self.isIdentifierByte(p[4]) {
                 p += 4
-                column.appendNull()
+                column.pointee.appendNull()
             } else if end - p >= 3, p[1] == UInt8(ascii: "a"), p[2] == UInt8(ascii: "N") {
                 try parseNonFinite(into: column)
             } else {
@@ -47,35 +52,35 @@ extension RecordParser {
     }
 
     @inline(__always)
-    private mutating func parseString(into column: ChunkColumn, quote: UInt8) throws(ParseInterrupt) {
+    private mutating func parseString(into column: ColumnRef, quote: UInt8) throws(ParseInterrupt) {
         p += 1
         let start = p
         let scan = try scanStringBody(quote: quote)
         let rawCount = scan.end - start
         if rawCount == 0 {
-            if column.type != .string {
+            if !(column.pointee.kind == .string) {
                 builder.noteSuspect(UnsafeBufferPointer(start: recordStart, count: end - recordStart), line: currentLine, alwaysBad: false)
             }
-            column.appendEmptyString()
+            column.pointee.appendEmptyString()
             return
         }
-        if column.type != .string { try widen(column, to: .string) }
+        if !(column.pointee.kind == .string) { try widen(column, to: .string) }
         if !scan.hasEscape && !scan.hasHighByte {
-            try column.appendText(start, rawCount)
+            try column.pointee.appendText(start, rawCount)
             return
         }
-        let dst = column.reserveText(rawCount)
+        let dst = column.pointee.reserveText(rawCount)
         let n = scan.hasEscape ? try decodeEscapes(start, scan.end, into: dst) : { dst.update(from: start, count: rawCount); return rawCount }()
         if scan.hasHighByte, !UTF8Text.isValid(dst, n) {
             let fixed = UTF8Text.replacingInvalid(dst, n)
-            try fixed.withUnsafeBufferPointer { (b) throws(ParseInterrupt) in try column.appendText(b.baseAddress!, b.count) }
+            try fixed.withUnsafeBufferPointer { (b) throws(ParseInterrupt) in try column.pointee.appendText(b.baseAddress!, b.count) }
             return
         }
-        try column.commitText(n)
+        try column.pointee.commitText(n)
     }
 
     @inline(__always)
-    private mutating func parseNumber(into column: ChunkColumn) throws(ParseInterrupt) {
+    private mutating func parseNumber(into column: ColumnRef) throws(ParseInterrupt) {
         let start = p
         if p.pointee == UInt8(ascii: "-"), end - p > 1, p[1] == UInt8(ascii: "I") {
             try parseNonFinite(into: column)
@@ -83,14 +88,16 @@ extension RecordParser {
         }
         guard let (value, after) = NumberText.scan(p, end) else { throw malformed(.badNumber) }
         p = after
-        switch (value, column.type) {
+        switch (value, column.pointee.kind) {
         case let (.int(v), .bigint):
-            if v == 0, start.pointee == UInt8(ascii: "-") { column.hasLossyIntegers = true }
-            column.appendWord(UInt64(bitPattern: v))
+            if v == 0, start.pointee == UInt8(ascii: "-") { column.pointee.hasLossyIntegers = true }
+            column.pointee.appendWord(UInt64(bitPattern: v))
         case let (.float(d), .double):
-            column.appendWord(d.bitPattern)
+            column.pointee.appendWord(d.bitPattern)
         case let (.int(v), .double):
-            column.appendWord(Double(v).bitPattern)
+            column.pointee.appendWord(Double(v).bitPattern)
+        case (_, .string):
+            try column.pointee.appendText(start, after - start)
         default:
             let valueType: DataType
             switch value {
@@ -98,13 +105,13 @@ extension RecordParser {
             case let .big(digits): valueType = digits > JSONTypeMerger.maxPrecision ? .double : .decimal(precision: digits, scale: 0)
             case .float: valueType = .double
             }
-            let target = JSONTypeMerger.merge(column.type, valueType)
-            if target != column.type { try widen(column, to: target) }
+            let target = JSONTypeMerger.merge(column.pointee.type, valueType)
+            if target != column.pointee.type { try widen(column, to: target) }
             switch target {
             case .bigint:
                 guard case let .int(v) = value else { preconditionFailure() }
-                if v == 0, start.pointee == UInt8(ascii: "-") { column.hasLossyIntegers = true }
-                column.appendWord(UInt64(bitPattern: v))
+                if v == 0, start.pointee == UInt8(ascii: "-") { column.pointee.hasLossyIntegers = true }
+                column.pointee.appendWord(UInt64(bitPattern: v))
             case .double:
                 let d: Double
                 switch value {
@@ -112,62 +119,62 @@ extension RecordParser {
                 case .big: d = NumberText.parseDouble(start, after - start)
                 case let .float(f): d = f
                 }
-                column.appendWord(d.bitPattern)
+                column.pointee.appendWord(d.bitPattern)
             default:
                 // decimal or string: the number's text as written.
-                try column.appendText(start, after - start)
+                try column.pointee.appendText(start, after - start)
             }
         }
     }
 
     /// `NaN`, `Infinity`, `+Infinity`, `-Infinity`, `+INF`, `-INF` (Jackson's non-numeric
     /// numbers, which Spark allows by default) as doubles.
-    private mutating func parseNonFinite(into column: ChunkColumn) throws(ParseInterrupt) {
+    private mutating func parseNonFinite(into column: ColumnRef) throws(ParseInterrupt) {
         let start = p
         guard let (value, after) = RecordParser.scanNonFinite(p, end) else { throw malformed(.badNumber) }
         p = after
-        let target = JSONTypeMerger.merge(column.type, .double)
-        if target != column.type { try widen(column, to: target) }
+        let target = JSONTypeMerger.merge(column.pointee.type, .double)
+        if target != column.pointee.type { try widen(column, to: target) }
         if target == .double {
-            column.appendWord(value.bitPattern)
+            column.pointee.appendWord(value.bitPattern)
         } else {
-            try column.appendText(start, after - start)
+            try column.pointee.appendText(start, after - start)
         }
     }
 
     @inline(__always)
-    private mutating func appendBoolean(_ value: Bool, into column: ChunkColumn) throws(ParseInterrupt) {
-        if column.type != .boolean {
-            let target = JSONTypeMerger.merge(column.type, .boolean)
-            if target != column.type { try widen(column, to: target) }
+    private mutating func appendBoolean(_ value: Bool, into column: ColumnRef) throws(ParseInterrupt) {
+        if column.pointee.kind != .boolean {
+            let target = JSONTypeMerger.merge(column.pointee.type, .boolean)
+            if target != column.pointee.type { try widen(column, to: target) }
             if target == .string {
                 let text: StaticString = value ? "true" : "false"
-                try column.appendText(text.utf8Start, text.utf8CodeUnitCount)
+                try column.pointee.appendText(text.utf8Start, text.utf8CodeUnitCount)
                 return
             }
         }
-        column.appendWord(value ? 1 : 0)
+        column.pointee.appendWord(value ? 1 : 0)
     }
 
-    private mutating func parseNested(into column: ChunkColumn) throws(ParseInterrupt) {
+    private mutating func parseNested(into column: ColumnRef) throws(ParseInterrupt) {
         let start = p
         var scanner = self
         let type = try scanner.scanValue(depth: 1)
         p = scanner.p
-        let target = JSONTypeMerger.merge(column.type, type)
-        if target != column.type { try widen(column, to: target) }
+        let target = JSONTypeMerger.merge(column.pointee.type, type)
+        if target != column.pointee.type { try widen(column, to: target) }
         let n = p - start
         if UTF8Text.hasHighByte(start, n), !UTF8Text.isValid(start, n) {
             let fixed = UTF8Text.replacingInvalid(start, n)
-            try fixed.withUnsafeBufferPointer { (b) throws(ParseInterrupt) in try column.appendText(b.baseAddress!, b.count) }
+            try fixed.withUnsafeBufferPointer { (b) throws(ParseInterrupt) in try column.pointee.appendText(b.baseAddress!, b.count) }
         } else {
-            try column.appendText(start, n)
+            try column.pointee.appendText(start, n)
         }
     }
 
-    private mutating func widen(_ column: ChunkColumn, to type: DataType) throws(ParseInterrupt) {
+    private mutating func widen(_ column: ColumnRef, to type: DataType) throws(ParseInterrupt) {
         builder.changes += 1
-        try column.widen(to: type)
+        try column.pointee.widen(to: type)
     }
 
     var currentLine: Int { builder.currentLine }
@@ -227,11 +234,11 @@ extension RecordParser {
         var q = from
         var n = 0
         while q < to {
-            let c = q.pointee
-            if c != 0x5C {
-                dst[n] = c
-                n += 1
-                q += 1
+            if q.pointee != 0x5C {
+                let run = memchr(q, 0x5C, to - q).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } ?? to
+                (dst + n).update(from: q, count: run - q)
+                n += run - q
+                q = run
                 continue
             }
             guard to - q >= 2 else { throw .malformed(offset: q - recordStart, reason: .badEscape) }

@@ -76,8 +76,8 @@ struct RecordParser {
         }
     }
 
-    /// The first malformation of a record, if any, without storing anything (for FAILFAST
-    /// messages and tests).
+    /// Checks the whole record without storing anything (used once a malformed record had
+    /// already changed column types: then every record is checked before it is stored).
     private mutating func validateRoot() throws(ParseInterrupt) {
         var scanner = self
         _ = try scanner.scanValue(depth: 0)
@@ -157,7 +157,7 @@ struct RecordParser {
             builder.finishRow(fieldsSet: 0)
             return
         }
-        var previous: ChunkColumn?
+        var previous: ColumnRef?
         let row = builder.row
         while true {
             let q = p.pointee
@@ -171,7 +171,7 @@ struct RecordParser {
             p += 1
             skipWhitespace()
             guard p < end else { throw malformed(.unexpectedEnd) }
-            if column.count > row {
+            if column.pointee.count > row {
                 // A repeated key: the first value is kept.
                 var scanner = self
                 _ = try scanner.scanValue(depth: 1)
@@ -192,10 +192,19 @@ struct RecordParser {
         builder.finishRow(fieldsSet: fieldsSet)
     }
 
-    /// Parses a key and returns its column.
+    /// Parses a key and returns its column.pointee.
     @inline(__always)
-    private mutating func parseKey(quote: UInt8, after previous: ChunkColumn?) throws(ParseInterrupt) -> ChunkColumn {
+    private mutating func parseKey(quote: UInt8, after previous: ColumnRef?) throws(ParseInterrupt) -> ColumnRef {
         p += 1
+        // Records mostly repeat their keys in the same order: check the expected key's bytes
+        // and closing quote directly instead of scanning.
+        if let hint = builder.hint(after: previous), hint.pointee.keyIsPlain {
+            let n = hint.pointee.keyCount
+            if end - p > n, p[n] == quote, ChunkBuilder.equal(p, hint.pointee.keyBytes, n) {
+                p += n + 1
+                return hint
+            }
+        }
         let start = p
         let scan = try scanStringBody(quote: quote)
         if !scan.hasEscape && !scan.hasHighByte {

@@ -29,7 +29,8 @@ struct LoadCommand: ParsableCommand {
         options.multiLine = multiLine
         options.recursiveFileLookup = recursive
         guard let parsed = JSONParseMode(sparkName: mode) else {
-            throw ValidationError("--mode must be permissive, dropmalformed or failfast, not '\(mode)'")
+            FileHandleOutput.standardError("error: --mode must be permissive, dropmalformed or failfast, not '\(mode)'")
+            throw ExitCode.failure
         }
         options.mode = parsed
         do {

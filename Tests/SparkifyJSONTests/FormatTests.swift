@@ -102,4 +102,15 @@ import SparkifyTables
         #expect(result.table.values("a") == [.bigint(1)])
         #expect(result.malformedCount == 0)
     }
+
+    @Test func multiLineGzipAndMalformedDocument() throws {
+        let dir = TempDirectory()
+        dir.writeGzip("d/1.json.gz", "[\n {\"a\": 1},\n {\"a\": 2}\n]\n")
+        dir.write("d/2.json", "{\n  \"a\": 3,\n  \"b\": \n}\n")
+        let result = try readJSON(dir.path + "/d", ["multiLine": "true"])
+        #expect(result.table.values("a") == [.bigint(1), .bigint(2), .null])
+        #expect(result.table.values("_corrupt_record")[2] == .string("{\n  \"a\": 3,\n  \"b\": \n}\n"))
+        #expect(result.malformedCount == 1)
+        #expect(result.malformedSamples.first?.line == 4)
+    }
 }

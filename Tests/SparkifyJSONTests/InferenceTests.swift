@@ -125,4 +125,16 @@ import SparkifyTables
         #expect(result.table.schemaText == "artist_id string, artist_latitude double, artist_location string, artist_longitude double, artist_name string, duration double, num_songs bigint, song_id string, title string, year bigint")
         #expect(result.table.values("artist_location") == [.string(""), .string("Memphis, TN")])
     }
+
+    @Test func keysWithEscapesMatchTheirDecodedName() throws {
+        let result = try load(#"""
+        {"ab":1,"a\\":"x","q\"k":true}
+        {"a\u0062":2,"a\\":"y","q\"k":false}
+        {"a":3,"ab":4}
+        """#)
+        #expect(result.table.schema.names == ["a", "a\\", "ab", "q\"k"])
+        #expect(result.table.values("ab") == [.bigint(1), .bigint(2), .bigint(4)])
+        #expect(result.table.values("a\\") == [.string("x"), .string("y"), .null])
+        #expect(result.table.values("q\"k") == [.boolean(true), .boolean(false), .null])
+    }
 }

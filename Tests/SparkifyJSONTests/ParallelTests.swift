@@ -51,6 +51,24 @@ import SparkifyTables
         #expect(single.table.rowCount == 4300)
     }
 
+    @Test func splitFilesWithCROnlyLinesAndLinesLongerThanAPart() throws {
+        let dir = TempDirectory()
+        var crOnly = ""
+        for i in 0..<500 { crOnly += "{\"i\":\(i)}\r" }
+        let cr = dir.write("cr.json", crOnly)
+        let long = "{\"s\":\"" + String(repeating: "x", count: 20_000) + "\"}"
+        let mixed = dir.write("long.json", "{\"s\":\"a\"}\n" + long + "\n" + long + "\n{\"s\":\"b\"}")
+        for path in [cr, mixed] {
+            let single = try readJSON(path, threads: 1, chunkBytes: 1 << 30)
+            let split = try readJSON(path, threads: 2, chunkBytes: 1000)
+            #expect(split.table.rows == single.table.rows)
+            #expect(split.malformedCount == 0)
+        }
+        #expect(try readJSON(cr, threads: 2, chunkBytes: 1000).table.rowCount == 500)
+        let longRows = try readJSON(mixed, threads: 2, chunkBytes: 1000)
+        #expect(longRows.table.values("s").map { if case let .string(t) = $0 { return t.count } else { return -1 } } == [1, 20_000, 20_000, 1])
+    }
+
     @Test func progressReportsEveryUnitAndCancellationStops() throws {
         let dir = mixedLake()
         var options = JSONReadOptions()

@@ -1,4 +1,4 @@
-extension ChunkColumn {
+extension ColumnState {
     /// Whether row `row` is NULL (binary search; for slow paths).
     func isNull(_ row: Int) -> Bool {
         var low = 0, high = nullRows.count
@@ -20,7 +20,7 @@ extension ChunkColumn {
     }
 
     /// Removes the rows in `drop` (ascending), keeping the others in order.
-    func removeRows(_ drop: [Int]) {
+    mutating func removeRows(_ drop: [Int]) {
         guard !drop.isEmpty else { return }
         var d = 0
         var kept = 0

@@ -5,11 +5,11 @@ import Darwin
 #endif
 import SparkifyTables
 
-extension ChunkColumn {
+extension ColumnState {
     /// Converts the values held so far to `newType`, a type `JSONTypeMerger.merge` gave.
     /// Throws `.restart` when the text a string column needs is no longer there (a double's
     /// digits as written, `-0`): the unit is then read again with this column as string.
-    func widen(to newType: DataType) throws(ParseInterrupt) {
+    mutating func widen(to newType: DataType) throws(ParseInterrupt) {
         let old = type
         if old == newType { return }
         switch (Storage(old), Storage(newType)) {
@@ -49,7 +49,7 @@ extension ChunkColumn {
         if newType == .string, emptyRows.count > 0 { makeEmptyRowsValid() }
     }
 
-    private func renderWordsAsText(_ old: DataType) throws(ParseInterrupt) {
+    private mutating func renderWordsAsText(_ old: DataType) throws(ParseInterrupt) {
         var nextNull = 0
         let n = count
         offsets.append(0)
@@ -75,7 +75,7 @@ extension ChunkColumn {
     }
 
     /// Rows that read `""` while the column was not string become valid empty strings.
-    private func makeEmptyRowsValid() {
+    private mutating func makeEmptyRowsValid() {
         var kept = GrowBuffer<Int32>()
         var e = 0
         for i in 0..<nullRows.count {
@@ -90,7 +90,7 @@ extension ChunkColumn {
     }
 
     /// Sets the type of a NULL-only column without converting (used when seeding).
-    func seed(_ newType: DataType) {
+    mutating func seed(_ newType: DataType) {
         precondition(count == 0)
         type = newType
         if Storage(newType) == .text { offsets.append(0) }
