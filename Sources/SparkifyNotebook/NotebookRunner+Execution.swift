@@ -114,6 +114,7 @@ extension NotebookRunner {
                           notices: collector.all, tables: made, table: table)
         states[name.lowercased()] = .ran(run.outcome)
         for other in graph.downstream(of: name) { markStale(other) }
+        onCellFinish?(run)
         return run
     }
 

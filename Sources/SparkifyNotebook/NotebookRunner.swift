@@ -29,6 +29,8 @@ public final class NotebookRunner {
     public var onNotice: ((String) -> Void)?
     /// Told when a cell starts, before its first statement (for a progress line).
     public var onCellStart: ((NotebookCell, CellRun.Reason) -> Void)?
+    /// Told when a cell has run successfully, before the next starts (for live output).
+    public var onCellFinish: ((CellRun) -> Void)?
 
     var states: [String: CellState] = [:]
 
