@@ -241,6 +241,18 @@ struct NotebookRunnerTests {
         #expect(run.cells.map(\.cell) == ["numbers", "doubled", "total"])
     }
 
+    @Test("a table replaced at the REPL makes its cell and the cells downstream stale")
+    func tableChangedOutside() throws {
+        let runner = try makeRunner()
+        _ = try runner.runAll()
+        _ = try runner.session.execute("CREATE OR REPLACE TEMP VIEW doubled AS SELECT 100 AS n;")
+        runner.tableChanged("DOUBLED")
+        runner.tableChanged("not_a_notebook_table")
+        #expect(runner.statuses.map(\.state.label) == ["ran", "ran", "stale", "stale", "ran"])
+        let run = try runner.run(named: "total")
+        #expect(run.run(of: "total")?.table?.row(0).first == .bigint(12))
+    }
+
     @Test("a cancelled run stops before the next cell and changes nothing of the cell it was in")
     func cancellation() throws {
         let runner = try makeRunner()
