@@ -71,6 +71,17 @@ struct NotebookParserTests {
         #expect(notebook.cells[4].title == "The end")
     }
 
+    @Test("metadata values may hold blanks in quotes and brackets; a title word after metadata is an error")
+    func metadata() throws {
+        let notebook = try Notebook(text: "-- %% a note=\"two words\" tags=[\"x\", \"y z\"] n=1\nSELECT 1;\n")
+        let cell = try #require(notebook.cell(named: "a"))
+        #expect(cell.metadata == ["note": "\"two words\"", "tags": "[\"x\", \"y z\"]", "n": "1"])
+        #expect(cell.tags == ["x", "y z"])
+        #expect(throws: NotebookError(file: "m.sql", line: 1, "malformed cell marker: 'b' follows the metadata; the title comes before key=value pairs")) {
+            try Notebook(text: "-- %% a n=1 b\nSELECT 1;\n", file: "m.sql")
+        }
+    }
+
     @Test("`-- %%magic` and `-- %` are comments, not markers")
     func notMarkers() throws {
         let notebook = try Notebook(text: "-- %% a\n-- %%magic\nSELECT 1; -- %% not at the start\n-- % one percent\n")

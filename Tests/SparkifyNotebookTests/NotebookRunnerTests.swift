@@ -199,6 +199,22 @@ struct NotebookRunnerTests {
         #expect(run.cells.map(\.cell) == ["a", "b"])
     }
 
+    @Test("a failing set-up is reported as the setup cell at its line, and no cell runs")
+    func failingSetup() throws {
+        let runner = try makeRunner("-- Set-up\nSET spark.sql.session.timeZone=Nowhere/City;\n-- %% a\nCREATE TEMP VIEW a AS SELECT 1 AS x;\n")
+        do {
+            _ = try runner.run(named: "a")
+            Issue.record("a bad time zone was accepted")
+        } catch {
+            #expect(error.cell == "setup")
+            #expect(error.line == 2)
+            #expect(error.sqlError?.errorClass == "INVALID_CONF_VALUE.TIME_ZONE")
+            #expect(error.completed.cells.isEmpty)
+        }
+        #expect(label(runner, "a") == "not run")
+        #expect(runner.session.setting("spark.sql.session.timeZone") == nil)
+    }
+
     @Test("an unknown cell name is an error suggesting the closest name")
     func unknownCell() throws {
         let runner = try makeRunner()
