@@ -181,7 +181,7 @@ struct NotebookRunnerTests {
 
     @Test("a table read that no cell makes and the session lacks fails before anything runs")
     func missingExternalTable() throws {
-        let runner = try makeRunner("-- %% a\nCREATE TEMP VIEW a AS SELECT 1 AS x;\n-- %% b\nCREATE TEMP VIEW b AS\n  SELECT * FROM a JOIN nowhere_table;\n")
+        let runner = try makeRunner("-- %% a\nCREATE TEMP VIEW a AS SELECT 1 AS x;\n-- %% b\nCREATE TEMP VIEW b AS -- not from nowhere_tables\n  SELECT * FROM a JOIN nowhere_table;\n")
         do {
             _ = try runner.run(named: "b")
             Issue.record("the missing table was not reported")
