@@ -5,6 +5,6 @@ struct Sparkify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sparkify",
         abstract: "A terminal notebook for the Sparkify data-lake ETL.",
-        subcommands: [LoadCommand.self, GenerateCommand.self, SQLCommand.self]
+        subcommands: [LoadCommand.self, GenerateCommand.self, SQLCommand.self, RunCommand.self]
     )
 }
