@@ -24,10 +24,12 @@ extension ScalarFunctionRegistry {
             }
             return ResolvedScalarCall(resultType: .int, argumentTypes: types)
         }, evaluator: { call in
+            // size(NULL) is NULL with ANSI on, -1 with it off (spark.sql.legacy.sizeOfNull).
             let view = call.arguments[0].stringView()
-            if view.isAllNull { return Column.nulls(.int, count: call.rowCount) }
-            return RowMapper.map(.int, count: call.rowCount, validity: call.arguments[0].validity(rowCount: call.rowCount), as: Int32.self) { i in
-                view.withBytes(i) { JSONArrayText.rawElements($0).map { Int32($0.count) } }
+            let validity = call.arguments[0].validity(rowCount: call.rowCount)
+            return RowMapper.map(.int, count: call.rowCount, validity: nil, as: Int32.self) { i in
+                if view.isAllNull || !(validity?.isValid(i) ?? true) { return call.failOnError ? nil : -1 }
+                return view.withBytes(i) { JSONArrayText.rawElements($0).map { Int32($0.count) } }
             }
         }))
         list.append(ScalarFunction(name: "element_at", resolver: { types in
