@@ -117,7 +117,7 @@ import SparkifyTables
         instr locate position replace lpad rpad regexp_extract regexp_replace initcap reverse repeat left right md5 sha1
         round bround floor ceil ceiling abs sqrt pow power exp ln log log10 log2 sign signum isnan nanvl
         monotonically_increasing_id input_file_name spark_partition_id size element_at array_contains typeof
-        int bigint double string boolean date timestamp
+        int bigint double string boolean date timestamp hash sha md5
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
         for name in expected {
             #expect(ScalarFunctionRegistry.lookup(name) != nil, "\(name) is not registered")

@@ -158,7 +158,7 @@ import SparkifyTables
         var micros: [Int64] = []
         var t: Int64 = -86_400_000_000 * 3
         for _ in 0..<2000 {
-            t += Int64.random(in: 0...7_200_000_000, using: &generator)
+            t += Int64.random(in: 0...7_200_000_000, using: &generator) / 1000 * (Bool.random(using: &generator) ? 1000 : 1)
             micros.append(t)
             if Bool.random(using: &generator) { micros.append(t) }
         }
@@ -168,8 +168,10 @@ import SparkifyTables
         let count = micros.count
         let standard = try ScalarFunctionRegistry.call("date_format", [.column(column), .constant(.string("yyyy-MM-dd HH:mm:ss"), .string)], rowCount: count, context: context)
         let custom = try ScalarFunctionRegistry.call("date_format", [.column(column), .constant(.string("EEE d MMM yy h:mm:ss.SSSSSS a XXX"), .string)], rowCount: count, context: context)
+        let asText = try CastKernel.cast(column, to: .string, context: context)
         for i in 0..<count {
             let offset = context.timeZone.offset(atMicros: micros[i])
+            #expect(asText.value(at: i) == .string(ValueFormatter.timestamp(micros[i], offsetSeconds: offset)))
             let seconds = micros[i] - ((micros[i] % 1_000_000) + 1_000_000) % 1_000_000
             #expect(standard.value(at: i) == .string(ValueFormatter.timestamp(seconds, offsetSeconds: offset)))
             let single = try ScalarFunctionRegistry.call("date_format", [.constant(.timestamp(micros[i]), .timestamp), .constant(.string("EEE d MMM yy h:mm:ss.SSSSSS a XXX"), .string)], rowCount: 1, context: context)

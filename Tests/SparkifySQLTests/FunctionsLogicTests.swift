@@ -115,7 +115,7 @@ import SparkifyTables
     /// Functions whose result can be non-NULL when the first argument is NULL.
     static let nullTolerant: Set<String> = [
         "coalesce", "nvl", "ifnull", "nvl2", "isnull", "isnotnull", "<=>", "and", "or", "if",
-        "greatest", "least", "concat_ws", "typeof", "isnan",
+        "greatest", "least", "concat_ws", "typeof", "isnan", "hash", "size",
     ]
 
     static func show(_ value: Value, _ type: DataType, _ context: EvaluationContext) -> String {

@@ -35,8 +35,19 @@ extension Caster {
         case let .int64(values):
             if case .timestamp = source {
                 var converter = LocalTimeConverter(context.timeZone)
+                // Consecutive rows of one day reuse the rendered date.
+                var lastDay = Int64.min
+                var datePrefix: [UInt8] = []
                 return RowMapper.mapString(.string, count: count, validity: validity, byteHint: count * 19) { i, out in
-                    DatetimeText.appendTimestamp(localMicros: converter.localMicros(values[i]), to: &out)
+                    let local = converter.localMicros(values[i])
+                    let day = floorDivide(local, DatetimeText.microsPerDay)
+                    if day != lastDay {
+                        lastDay = day
+                        datePrefix.removeAll(keepingCapacity: true)
+                        DatetimeText.appendDate(Int(day), to: &datePrefix)
+                    }
+                    out.append(contentsOf: datePrefix)
+                    DatetimeText.appendTime(microsOfDay: local &- day &* DatetimeText.microsPerDay, to: &out)
                     return true
                 }
             }

@@ -151,6 +151,12 @@ enum DatetimeText {
     static func appendTimestamp(localMicros: Int64, to out: inout [UInt8]) {
         let (days, microsOfDay) = CivilDate.split(micros: localMicros)
         appendDate(days, to: &out)
+        appendTime(microsOfDay: microsOfDay, to: &out)
+    }
+
+    /// Appends ` HH:mm:ss[.fraction]`, trailing zeros of the fraction trimmed.
+    @inline(__always)
+    static func appendTime(microsOfDay: Int64, to out: inout [UInt8]) {
         let seconds = Int(microsOfDay / microsPerSecond)
         out.append(32)
         out.appendPadded(seconds / 3600, width: 2)

@@ -24,10 +24,12 @@ extension ScalarFunctionRegistry {
             }
             return ResolvedScalarCall(resultType: .int, argumentTypes: types)
         }, evaluator: { call in
+            // size(NULL) is NULL with ANSI on, -1 with it off (spark.sql.legacy.sizeOfNull).
             let view = call.arguments[0].stringView()
-            if view.isAllNull { return Column.nulls(.int, count: call.rowCount) }
-            return RowMapper.map(.int, count: call.rowCount, validity: call.arguments[0].validity(rowCount: call.rowCount), as: Int32.self) { i in
-                view.withBytes(i) { JSONArrayText.rawElements($0).map { Int32($0.count) } }
+            let validity = call.arguments[0].validity(rowCount: call.rowCount)
+            return RowMapper.map(.int, count: call.rowCount, validity: nil, as: Int32.self) { i in
+                if view.isAllNull || !(validity?.isValid(i) ?? true) { return call.failOnError ? nil : -1 }
+                return view.withBytes(i) { JSONArrayText.rawElements($0).map { Int32($0.count) } }
             }
         }))
         list.append(ScalarFunction(name: "element_at", resolver: { types in
@@ -124,6 +126,20 @@ extension ScalarFunctionRegistry {
             }
             return try ConditionalKernels.caseWhen(conditions: [.column(useSecond)], values: [call.arguments[1]], otherwise: .column(a), resultType: .double, rowCount: call.rowCount)
         }
+        list.append(ScalarFunction(name: "hash", resolver: { types in
+            for (i, t) in types.enumerated() where !hashable(t) {
+                throw FunctionErrors.unexpectedInputType(signature("hash", types), index: i, required: "hashable", actual: t)
+            }
+            return ResolvedScalarCall(resultType: .int, argumentTypes: types)
+        }, evaluator: { call in
+            var seeds = [Int32](repeating: SparkMurmur3.defaultSeed, count: call.rowCount)
+            for argument in call.arguments {
+                for i in 0..<call.rowCount {
+                    seeds[i] = hashValue(argument.value(at: i), type: argument.type, seed: seeds[i])
+                }
+            }
+            return Column(type: .int, values: .int32(seeds))
+        }))
         list += define(["pi"], [], result: { _ in .double }) { call in
             ScalarOperand.broadcast(.double(Double.pi), type: .double, count: call.rowCount)
         }
@@ -131,6 +147,42 @@ extension ScalarFunctionRegistry {
             ScalarOperand.broadcast(.double(2.718281828459045), type: .double, count: call.rowCount)
         }
         return list
+    }
+
+    static func hashable(_ type: DataType) -> Bool {
+        switch type {
+        case .null, .boolean, .int, .bigint, .double, .string, .date, .timestamp: return true
+        case let .decimal(p, _): return p <= 18
+        case let .array(element): return hashable(element)
+        case .structure: return false
+        }
+    }
+
+    /// Spark's `hash` of one value with `seed` (the running hash); NULL leaves the seed.
+    static func hashValue(_ value: Value, type: DataType, seed: Int32) -> Int32 {
+        switch value {
+        case .null: return seed
+        case let .boolean(b): return SparkMurmur3.hashInt(b ? 1 : 0, seed: seed)
+        case let .int(v), let .date(v): return SparkMurmur3.hashInt(v, seed: seed)
+        case let .bigint(v), let .timestamp(v): return SparkMurmur3.hashLong(v, seed: seed)
+        case let .double(d):
+            // -0.0 hashes as 0.0.
+            return SparkMurmur3.hashLong(Int64(bitPattern: (d == 0 ? 0.0 : d).bitPattern), seed: seed)
+        case let .string(s):
+            var copy = s
+            return copy.withUTF8 { SparkMurmur3.hashBytes($0, seed: seed) }
+        case let .decimal(text):
+            // Precision <= 18: the unscaled long at the type's scale.
+            guard case let .decimal(_, scale) = type, let d = DecimalNumber.parse(text)?.rescaled(to: scale), let unscaled = Int64(exactly: d.unscaled) else { return seed }
+            return SparkMurmur3.hashLong(unscaled, seed: seed)
+        case let .json(text):
+            guard case let .array(element) = type else { return seed }
+            var running = seed
+            var copy = text
+            let items = copy.withUTF8 { JSONArrayText.rawElements($0) } ?? []
+            for item in items { running = hashValue(jsonElementValue(item, type: element), type: element, seed: running) }
+            return running
+        }
     }
 
     /// A JSON array element as a value of the array's element type.

@@ -66,7 +66,9 @@ public enum ScalarFunctionRegistry {
                 }
                 var cast: [DataType] = []
                 for (i, type) in types.enumerated() {
-                    let expected = i < inputs.count ? inputs[i] : variadic!
+                    guard let expected = i < inputs.count ? inputs[i] : variadic else {
+                        throw FunctionErrors.wrongArgumentCount(name, expected: "\(inputs.count)", actual: types.count)
+                    }
                     guard let target = SparkTypeCoercion.implicitCast(type, to: expected) else {
                         throw FunctionErrors.unexpectedInputType(signature(name, types), index: i, required: expected.sqlName, actual: type)
                     }

@@ -80,10 +80,10 @@ public enum SparkTypeCoercion {
         case let (.decimal(p1, s1), .decimal(p2, s2)): return widerDecimal(p1, s1, p2, s2)
         case (.decimal, .double), (.double, .decimal): return .double
         case let (.decimal(p, s), other) where other == .int || other == .bigint:
-            let (p2, s2) = decimalFor(other)!
+            guard let (p2, s2) = decimalFor(other) else { return nil }
             return widerDecimal(p, s, p2, s2)
         case let (other, .decimal(p, s)) where other == .int || other == .bigint:
-            let (p2, s2) = decimalFor(other)!
+            guard let (p2, s2) = decimalFor(other) else { return nil }
             return widerDecimal(p2, s2, p, s)
         default: return nil
         }
