@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(
             name: "SparkifySQLTests",
             dependencies: ["SparkifySQL", "SparkifyTables"],
+            exclude: ["spark"],
             resources: [.copy("Logic")]
         ),
     ],
