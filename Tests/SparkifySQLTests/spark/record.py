@@ -4,6 +4,7 @@
     /work/sparkvenv/bin/python Tests/SparkifySQLTests/spark/record.py            # rewrite all files
     /work/sparkvenv/bin/python Tests/SparkifySQLTests/spark/record.py --check    # report differences only
     /work/sparkvenv/bin/python Tests/SparkifySQLTests/spark/record.py joins.test # only some files
+    python3 Tests/SparkifySQLTests/spark/record.py --lint                        # format check, no Spark
 
 Every `statement` and `query` of every `Logic/*.test` file runs in one local Spark session (a fresh
 child session per file, so temporary views and settings do not leak between files; tables written
@@ -212,6 +213,41 @@ def process_file(base, path, check):
     return "\n".join(out) + "\n", diffs, problems
 
 
+def lint(path):
+    """Format problems that need no Spark: field counts, sorted rowsort blocks, error records."""
+    with open(path, encoding="utf-8") as f:
+        items = parse(f.read(), path)
+    name, problems = os.path.basename(path), []
+    for item in items:
+        if not isinstance(item, Record):
+            continue
+        where = f"{name}:{item.line}"
+        if item.expects_error:
+            if len(item.header) != 2:
+                problems.append(f"{where}: an error record needs exactly one error class")
+            if item.expected is not None:
+                problems.append(f"{where}: an error record has no ---- section")
+            continue
+        if item.kind == "statement":
+            continue
+        letters = item.header[0]
+        if not letters or set(letters) - set("IRTB"):
+            problems.append(f"{where}: column letters must be I, R, T or B: {letters!r}")
+        if item.expected is None:
+            problems.append(f"{where}: query without ----")
+            continue
+        for offset, row in enumerate(item.expected):
+            if len(row.split("\t")) != len(letters):
+                problems.append(f"{where}: row {offset + 1} has {len(row.split(chr(9)))} fields, expected {len(letters)}")
+            if row == "" or row != row.rstrip("\n"):
+                problems.append(f"{where}: row {offset + 1} is empty")
+        if item.header[1] == "rowsort":
+            encoded = [r.encode("utf-8") for r in item.expected]
+            if encoded != sorted(encoded):
+                problems.append(f"{where}: rowsort rows are not sorted by UTF-8 bytes")
+    return problems
+
+
 def first_difference(old, new):
     for a, b in zip(old, new):
         if a != b:
@@ -222,6 +258,7 @@ def first_difference(old, new):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="report differences, do not write")
+    parser.add_argument("--lint", action="store_true", help="check the format only, without Spark")
     parser.add_argument("files", nargs="*", help="test files (names or paths); default: all of Logic/*.test")
     args = parser.parse_args()
 
@@ -232,6 +269,17 @@ def main():
     for p in paths:  # parse everything before paying for Spark's start-up
         with open(p, encoding="utf-8") as f:
             parse(f.read(), p)
+
+    if args.lint:
+        problems = [p for path in paths for p in lint(path)]
+        for p in problems:
+            print("PROBLEM " + p)
+        total = 0
+        for path in paths:
+            with open(path, encoding="utf-8") as f:
+                total += sum(1 for r in parse(f.read(), path) if isinstance(r, Record) and r.kind == "query")
+        print(f"{len(paths)} file(s), {total} queries, {len(problems)} problem(s)")
+        sys.exit(1 if problems else 0)
 
     from pyspark.sql import SparkSession
     warehouse = tempfile.mkdtemp(prefix="sparkify-logic-warehouse-")
