@@ -5,6 +5,7 @@
     /work/sparkvenv/bin/python Tests/SparkifySQLTests/spark/record.py --check    # report differences only
     /work/sparkvenv/bin/python Tests/SparkifySQLTests/spark/record.py joins.test # only some files
     python3 Tests/SparkifySQLTests/spark/record.py --lint                        # format check, no Spark
+    /work/sparkvenv/bin/python Tests/SparkifySQLTests/spark/record.py --stress   # --check with many partitions
 
 Every `statement` and `query` of every `Logic/*.test` file runs in one local Spark session (a fresh
 child session per file, so temporary views and settings do not leak between files; tables written
@@ -258,9 +259,14 @@ def first_difference(old, new):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="report differences, do not write")
+    parser.add_argument("--stress", action="store_true",
+                        help="like --check, but split files and shuffles into many partitions, so answers "
+                             "that depend on partitioning (hidden nondeterminism) show up as differences")
     parser.add_argument("--lint", action="store_true", help="check the format only, without Spark")
     parser.add_argument("files", nargs="*", help="test files (names or paths); default: all of Logic/*.test")
     args = parser.parse_args()
+    if args.stress:
+        args.check = True
 
     if args.files:
         paths = [f if os.path.exists(f) else os.path.join(LOGIC, f) for f in args.files]
@@ -283,13 +289,21 @@ def main():
 
     from pyspark.sql import SparkSession
     warehouse = tempfile.mkdtemp(prefix="sparkify-logic-warehouse-")
-    base = (SparkSession.builder.master("local[1]").appName("sparkify-logic-record")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "1")
-            .config("spark.sql.warehouse.dir", warehouse)
-            .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={warehouse}")
-            .getOrCreate())
+    builder = (SparkSession.builder.master("local[1]").appName("sparkify-logic-record")
+               .config("spark.sql.session.timeZone", "UTC")
+               .config("spark.ui.enabled", "false")
+               .config("spark.sql.warehouse.dir", warehouse)
+               .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={warehouse}"))
+    if args.stress:
+        builder = (builder.config("spark.sql.shuffle.partitions", "7")
+                   .config("spark.sql.adaptive.enabled", "false")
+                   .config("spark.sql.files.maxPartitionBytes", "2048")
+                   .config("spark.sql.files.openCostInBytes", "0")
+                   .config("spark.default.parallelism", "3")
+                   .config("spark.sql.leafNodeDefaultParallelism", "3"))
+    else:
+        builder = builder.config("spark.sql.shuffle.partitions", "1")
+    base = builder.getOrCreate()
     base.sparkContext.setLogLevel("OFF")
     import logging
     logging.getLogger("pyspark").setLevel(logging.CRITICAL)
