@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(
             name: "SparkifySQLTests",
             dependencies: ["SparkifySQL", "SparkifyTables"],
-            exclude: ["Plans"],
+            exclude: ["Plans", "spark"],
             resources: [.copy("Logic")]
         ),
     ],
