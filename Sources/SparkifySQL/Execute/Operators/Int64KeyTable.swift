@@ -48,6 +48,10 @@ struct Int64KeyTable {
         return id
     }
 
+    /// Loads the first slot of `key` ahead of its probe; the value means nothing.
+    @inline(__always)
+    func touch(_ key: Int64) -> Int64 { keys[slot(of: key)] }
+
     /// The id of `key`, or -1 when absent.
     @inline(__always)
     func find(_ key: Int64) -> Int32 {
