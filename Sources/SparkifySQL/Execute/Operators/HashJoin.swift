@@ -10,6 +10,7 @@ import SparkifyTables
 /// `finish`: evaluate it over the gathered candidates, then let `finish` keep the pairs that
 /// passed and add the outer rows that found no passing partner. `join` does all three.
 public enum HashJoin {
+    /// The join types; LEFT SEMI/ANTI output left rows only, CROSS pairs every row.
     public enum Kind: Sendable, Hashable, CaseIterable {
         case inner, left, right, full, leftSemi, leftAnti, cross
     }
@@ -25,6 +26,7 @@ public enum HashJoin {
             self.rightIndices = rightIndices
         }
 
+        /// Output rows.
         public var count: Int { leftIndices.count }
     }
 

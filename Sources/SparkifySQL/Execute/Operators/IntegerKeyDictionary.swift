@@ -36,6 +36,9 @@ final class IntegerKeyDictionary {
 
     var count: Int { table?.count ?? directIds }
 
+    private static let block = 256
+    private static let distance = 16
+
     /// For each `i` in `range` whose `key(i)` is not nil, stores its id (inserting new keys)
     /// in `out[i]`. Keys must lie in the range given at creation.
     @inline(__always)
@@ -57,10 +60,28 @@ final class IntegerKeyDictionary {
             directIds = Int(next)
         } else if var local = table {
             table = nil
-            for i in range {
-                guard let k = key(i) else { continue }
-                out[i] = local.insert(k)
+            // Keys are computed a block ahead so each insert can load a later key's slot.
+            var block = [Int64](repeating: 0, count: Self.block)
+            var present = [Bool](repeating: false, count: Self.block)
+            var sink: Int64 = 0
+            var blockStart = range.lowerBound
+            while blockStart < range.upperBound {
+                let count = min(Self.block, range.upperBound - blockStart)
+                for j in 0..<count {
+                    if let k = key(blockStart + j) {
+                        block[j] = k
+                        present[j] = true
+                    } else {
+                        present[j] = false
+                    }
+                }
+                for j in 0..<count {
+                    if j + Self.distance < count { sink &+= local.touch(block[j + Self.distance]) }
+                    if present[j] { out[blockStart + j] = local.insert(block[j]) }
+                }
+                blockStart += count
             }
+            KeyColumnDictionary.consume(UInt64(bitPattern: sink))
             table = local
         }
     }

@@ -16,7 +16,9 @@ public struct KeyGrouping: Sendable {
         self.firstRows = firstRows
     }
 
+    /// Groups; also the row count of the aggregated result.
     public var groupCount: Int { firstRows.count }
+    /// Input rows.
     public var rowCount: Int { groupIds.count }
 
     /// One group holding every row, even when there are none: aggregation without GROUP BY.

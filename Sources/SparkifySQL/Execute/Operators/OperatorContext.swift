@@ -3,6 +3,7 @@ import SparkifyTables
 /// What every operator runs under: the token to poll for cancellation and how many threads
 /// it may use. Answers never depend on `threads`.
 public struct OperatorContext: Sendable {
+    /// Polled between batches; a cancelled token makes the operator throw `CancellationError`.
     public var cancellation: CancellationToken
     /// Threads to use, at least 1; defaults to the machine's cores.
     public var threads: Int

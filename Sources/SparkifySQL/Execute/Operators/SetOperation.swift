@@ -3,6 +3,7 @@ import SparkifyTables
 /// Whole-row set operations and DISTINCT. Rows compare with NULLs equal (and -0.0 = 0.0,
 /// NaN = NaN), as Spark's set operations do.
 public enum SetOperation {
+    /// UNION [ALL], INTERSECT [ALL], EXCEPT [ALL].
     public enum Kind: Sendable, Hashable, CaseIterable {
         case unionAll, union, intersect, intersectAll, except, exceptAll
     }

@@ -9,6 +9,7 @@ import SparkifyTables
 public enum SortOperator {
     /// One ORDER BY key.
     public struct Key: Sendable {
+        /// The evaluated key, one value per row.
         public var column: Column
         public var ascending: Bool
         public var nullsFirst: Bool

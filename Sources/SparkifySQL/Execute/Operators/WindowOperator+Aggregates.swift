@@ -10,8 +10,10 @@ extension WindowOperator {
     ) throws -> Column {
         let n = layout.rowCount
         var state = try FrameAccumulator(function, arguments: arguments, order: layout.order)
-        var builder = ColumnBuilder(type: type, capacity: n)
-        var resultAt = [Int](repeating: 0, count: n)  // row → position of its result in `builder`
+        // min and max pick a row, so their results are gathered rather than built.
+        let picksRow = function == .min || function == .max
+        var builder = ColumnBuilder(type: type, capacity: picksRow ? 0 : n)
+        var resultAt = [Int](repeating: -1, count: n)  // row → its result's position in `builder`, or its picked row
         var previous = 0..<0
         for p in 0..<n {
             let range = try layout.frame(frame, at: p)
@@ -23,9 +25,14 @@ extension WindowOperator {
                 for q in previous.upperBound..<range.upperBound { try state.add(position: q) }
             }
             previous = range
-            try state.appendResult(to: &builder, type: type)
-            resultAt[layout.order[p]] = p
+            if picksRow {
+                resultAt[layout.order[p]] = state.best
+            } else {
+                try state.appendResult(to: &builder, type: type)
+                resultAt[layout.order[p]] = p
+            }
         }
+        if picksRow, let argument = arguments.first { return argument.gather(resultAt) }
         return builder.build().gather(resultAt)
     }
 }

@@ -32,6 +32,7 @@ public enum WindowOperator {
         public static let wholePartition = Frame(.rows, .unboundedPreceding, .unboundedFollowing)
     }
 
+    /// The window functions: ranking, distribution, offset, value and frame aggregates.
     public enum Function: Sendable, Hashable {
         case rowNumber, rank, denseRank, percentRank, cumeDist
         /// `ntile(buckets)`.
