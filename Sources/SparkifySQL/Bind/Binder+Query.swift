@@ -15,6 +15,7 @@ extension Binder {
             cteScopes.append(query.ctes)
             defer { cteScopes.removeLast() }
 
+            let boundBefore = boundCTEs
             var plan: LogicalPlan
             if case let .select(select) = query.body {
                 plan = try bindSelect(select, orderBy: query.orderBy)
@@ -22,6 +23,14 @@ extension Binder {
                 plan = try bindBody(query.body)
                 if !query.orderBy.isEmpty { plan = try sortByOutput(plan, query.orderBy) }
             }
+            // Spark analyses every CTE, so one nobody reads still reports its errors.
+            for (index, cte) in query.ctes.enumerated() where !boundCTEs.contains(cte.name.name.lowercased()) {
+                let saved = cteScopes
+                cteScopes = Array(cteScopes.dropLast()) + [Array(query.ctes[..<index])]
+                defer { cteScopes = saved }
+                _ = try bindQuery(cte.query)
+            }
+            boundCTEs = boundBefore
             let limit = try query.limit.map { try constantInteger($0, clause: "LIMIT") }
             let offset = try query.offset.map { try constantInteger($0, clause: "OFFSET") } ?? 0
             if limit != nil || offset > 0 { plan = .limit(plan, count: limit, offset: offset) }

@@ -69,6 +69,7 @@ extension Binder {
         if name.parts.count == 1, let (level, index) = cteLocation(name.name) {
             // Bind the CTE's query afresh for each reference, seeing only the CTEs before it.
             let cte = cteScopes[level][index]
+            boundCTEs.insert(cte.name.name.lowercased())
             let saved = cteScopes
             cteScopes = Array(cteScopes[..<level]) + [Array(cteScopes[level][..<index])]
             defer { cteScopes = saved }

@@ -46,7 +46,11 @@ extension Binder {
             let test = try comparison("=", args[0], args[1], at: position)
             return .caseWhen([CaseBranch(test, .literal(.null, args[0].type))], otherwise: args[0], args[0].type)
         default:
-            let resolved = try ScalarFunctionBridge.resolve(name, args.map(\.type), at: position)
+            let constants = args.map { argument -> Value? in
+                if case let .literal(value, _) = argument { return value }
+                return nil
+            }
+            let resolved = try ScalarFunctionBridge.resolve(name, args.map(\.type), constants: constants, at: position)
             let cast = zip(args, resolved.argumentTypes).map { castIfNeeded($0, to: $1) }
             return .call(resolved.name, cast, resolved.resultType)
         }

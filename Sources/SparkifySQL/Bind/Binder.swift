@@ -26,6 +26,8 @@ final class Binder {
     let ids = ColumnIDGenerator()
     /// Common table expressions in scope, by WITH clause (innermost last), each in order.
     var cteScopes: [[ASTCommonTableExpression]] = []
+    /// The CTE names referenced so far in the query being bound.
+    var boundCTEs = Set<String>()
     /// Scopes of enclosing queries, for telling a correlated reference from a typo.
     var outerScopes: [BindScope] = []
     /// `WINDOW w AS (...)` definitions of the select blocks being bound, innermost last.

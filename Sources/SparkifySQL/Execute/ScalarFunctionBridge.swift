@@ -11,7 +11,7 @@ enum ScalarFunctionBridge {
 
     /// The function `name` over arguments of `types`: its result type and the types the
     /// arguments are cast to.
-    static func resolve(_ name: String, _ types: [DataType], at position: SourcePosition) throws -> Resolution {
+    static func resolve(_ name: String, _ types: [DataType], constants: [Value?] = [], at position: SourcePosition) throws -> Resolution {
         let key = name.lowercased()
         guard let function = ScalarFunctionRegistry.lookup(key) else {
             let known = ScalarFunctionRegistry.names.filter { $0.first?.isLetter == true } + Array(AggregateFunctions.aggregateNames)
@@ -21,7 +21,7 @@ enum ScalarFunctionBridge {
             throw SQLError(.analysis, message, errorClass: "UNRESOLVED_ROUTINE", at: position)
         }
         do {
-            let resolved = try function.resolve(argumentTypes: types)
+            let resolved = try function.resolve(argumentTypes: types, constants: constants)
             return Resolution(name: key, resultType: resolved.resultType, argumentTypes: resolved.argumentTypes)
         } catch var error as SQLError {
             if error.position == nil { error.position = position }

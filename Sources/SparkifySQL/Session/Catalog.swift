@@ -46,34 +46,55 @@ public struct CatalogEntry: Sendable {
 /// Statements compute their whole result before they touch the catalog, so a failing
 /// statement leaves it as it was.
 public struct Catalog: Sendable {
-    private var entries: [String: CatalogEntry] = [:]
+    /// Temporary views, which hide tables of the same name, as in Spark.
+    private var temporary: [String: CatalogEntry] = [:]
+    private var persistent: [String: CatalogEntry] = [:]
 
     public init() {}
 
-    public func entry(_ name: String) -> CatalogEntry? { entries[name.lowercased()] }
+    /// The temporary view named `name`, else the table or view.
+    public func entry(_ name: String) -> CatalogEntry? {
+        temporary[name.lowercased()] ?? persistent[name.lowercased()]
+    }
 
-    public func contains(_ name: String) -> Bool { entries[name.lowercased()] != nil }
+    public func contains(_ name: String) -> Bool { entry(name) != nil }
 
-    public mutating func put(_ entry: CatalogEntry) { entries[entry.name.lowercased()] = entry }
+    public mutating func put(_ entry: CatalogEntry) {
+        if entry.isTemporary {
+            temporary[entry.name.lowercased()] = entry
+        } else {
+            persistent[entry.name.lowercased()] = entry
+        }
+    }
 
+    /// Removes the entry `name` resolves to (the temporary view first).
     @discardableResult
-    public mutating func remove(_ name: String) -> CatalogEntry? { entries.removeValue(forKey: name.lowercased()) }
+    public mutating func remove(_ name: String) -> CatalogEntry? {
+        temporary.removeValue(forKey: name.lowercased()) ?? persistent.removeValue(forKey: name.lowercased())
+    }
 
     /// Marks every view that reads `name`, directly or through other views, as stale.
     public mutating func invalidateReaders(of name: String) {
         var pending = [name.lowercased()]
         var seen = Set<String>()
         while let changed = pending.popLast() {
-            for (key, entry) in entries where entry.query != nil && entry.reads.contains(changed) && !seen.contains(key) {
-                seen.insert(key)
-                entries[key]?.isStale = true
+            for (key, entry) in temporary where entry.query != nil && entry.reads.contains(changed) && !seen.contains("t" + key) {
+                seen.insert("t" + key)
+                temporary[key]?.isStale = true
+                pending.append(key)
+            }
+            for (key, entry) in persistent where entry.query != nil && entry.reads.contains(changed) && !seen.contains("p" + key) {
+                seen.insert("p" + key)
+                persistent[key]?.isStale = true
                 pending.append(key)
             }
         }
     }
 
     /// Every entry, sorted by name.
-    public var all: [CatalogEntry] { entries.values.sorted { $0.name.lowercased() < $1.name.lowercased() } }
+    public var all: [CatalogEntry] {
+        (Array(temporary.values) + Array(persistent.values)).sorted { ($0.name.lowercased(), $0.isTemporary ? 0 : 1) < ($1.name.lowercased(), $1.isTemporary ? 0 : 1) }
+    }
 
     public var names: [String] { all.map(\.name) }
 }

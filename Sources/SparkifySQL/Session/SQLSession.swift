@@ -49,7 +49,12 @@ public final class SQLSession {
     /// that fails, throwing its error (positions refer to lines of `script`).
     public func execute(_ script: String, cancellation: CancellationToken = .never) throws -> [StatementResult] {
         var results: [StatementResult] = []
-        for statement in SQLStatementSplitter.split(script) {
+        let statements = SQLStatementSplitter.split(script)
+        if statements.isEmpty {
+            throw SQLError(.syntax, "Syntax error at or near end of input: the text holds no statement, only comments or blank space.",
+                           errorClass: "PARSE_SYNTAX_ERROR", at: SourcePosition(line: 1, column: 1))
+        }
+        for statement in statements {
             results.append(try execute(statement, cancellation: cancellation))
         }
         return results
