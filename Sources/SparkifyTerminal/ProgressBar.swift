@@ -61,6 +61,7 @@ public final class ProgressBar: Sendable {
         let line: String? = state.withLock { s in
             guard !s.finished else { return nil }
             s.drawn = true
+            if InterruptHandler.token.isCancelled { return "Cancelling… (the engine stops at its next check)" }
             return Self.line(label: label, done: s.done, total: s.total, seconds: seconds)
         }
         if let line { write("\r\u{1B}[2K" + line) }

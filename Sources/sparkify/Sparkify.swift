@@ -1,60 +1,12 @@
 import ArgumentParser
-import Foundation
-import SparkifyTerminal
 
 @main
 struct Sparkify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sparkify",
         abstract: "A terminal notebook for the Sparkify data-lake ETL.",
-        discussion: """
-            Without a subcommand, opens the REPL on NOTEBOOK (default: the bundled walkthrough \
-            samples/etl.sql on samples/data). Type .help inside for the commands. When standard \
-            input is not a terminal, it runs the SQL and dot commands it reads and exits non-zero \
-            if any failed.
-            """,
-        subcommands: [LoadCommand.self, GenerateCommand.self, SQLCommand.self]
+        discussion: "Without a subcommand, opens the notebook REPL: sparkify [NOTEBOOK] [--data DIR].",
+        subcommands: [ReplCommand.self, LoadCommand.self, GenerateCommand.self, SQLCommand.self],
+        defaultSubcommand: ReplCommand.self
     )
-
-    @Argument(help: "A notebook of Spark SQL cells (each starts with a line '-- %% name').")
-    var notebook: String?
-
-    @Option(help: "The raw data folder, available as ${data}.")
-    var data: String?
-
-    func run() throws {
-        let bundled = BundledSamples.locate()
-        let interactive = TerminalInfo.isTerminal(0)
-        let repl = REPL(dataDirectory: data ?? bundled?.data ?? "samples/data", output: .standard())
-        if let notebook {
-            do {
-                try repl.open(notebookAt: notebook)
-            } catch {
-                FileHandle.standardError.write(Data("sparkify: \(error)\n".utf8))
-                throw ExitCode(2)
-            }
-        } else if let walkthrough = bundled?.notebook {
-            do { try repl.open(notebookAt: walkthrough) } catch {
-                FileHandle.standardError.write(Data("sparkify: \(error)\n".utf8))
-            }
-        } else if interactive {
-            FileHandle.standardError.write(Data("""
-                sparkify: the bundled walkthrough samples/etl.sql was not found next to the current folder or the \
-                executable; starting without a notebook. Open one with .open NOTEBOOK (or pass it: sparkify NOTEBOOK).\n
-                """.utf8))
-        }
-        if let data, !FileManager.default.fileExists(atPath: data) {
-            FileHandle.standardError.write(Data("sparkify: warning: the data folder \(data) does not exist.\n".utf8))
-        }
-        let status: Int32
-        if interactive {
-            if let bundledData = bundled?.data, data == nil {
-                FileHandle.standardError.write(Data("${data} is \(bundledData). Type .help for commands, .next to run the next cell.\n".utf8))
-            }
-            status = repl.runInteractive(historyPath: REPL.historyPath(environment: ProcessInfo.processInfo.environment))
-        } else {
-            status = repl.runNonInteractive()
-        }
-        if status != 0 { throw ExitCode(status) }
-    }
 }

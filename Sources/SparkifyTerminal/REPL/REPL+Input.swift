@@ -82,8 +82,10 @@ extension REPL {
                     pending = PendingInput()
                 }
             case .interrupted:
+                // Ctrl-C at the prompt drops the line (and any unfinished statement).
                 InterruptHandler.reset()
                 pending = PendingInput()
+                output.out("^C\n")
             case let .line(line):
                 lineNumber += 1
                 let action = REPL.accept(line, lineNumber: lineNumber, pending: &pending)

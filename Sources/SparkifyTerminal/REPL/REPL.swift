@@ -43,13 +43,14 @@ public final class REPL {
         return session
     }
 
-    /// Opens `path` as the notebook (the session starts afresh); says what it opened.
-    public func open(notebookAt path: String) throws {
+    /// Opens `path` as the notebook (the session starts afresh); says what it opened unless `quietly`.
+    public func open(notebookAt path: String, quietly: Bool = false) throws {
         let opened = try openNotebook(path)
         let data = session.setting("data") ?? "samples/data"
         session = REPL.makeSession(data: data, output: output)
         notebook = opened
         let names = opened.cells.map(\.name)
+        if quietly { return }
         say("Opened \(path): \(names.count) \(names.count == 1 ? "cell" : "cells") (\(names.joined(separator: ", "))). Type .next to run the first, .help for more.")
     }
 
