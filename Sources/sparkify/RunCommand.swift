@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import SparkifyNotebook
+import SparkifySQL
+import SparkifyTerminal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sparkify run [NOTEBOOK]`: runs a notebook's cells without the REPL, printing a line per cell
+/// to standard error and the analyses' tables to standard output.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a notebook's cells in order and print the analyses' tables.",
+        discussion: """
+            Each cell runs after the cells whose tables it reads. A line per cell goes to standard \
+            error (`songs: 400 rows (12 ms)`); the tables of the cells tagged as analyses \
+            (`-- %% name tags=["analysis"]`), and of the --to cell, go to standard output. The \
+            exit status is non-zero when a cell fails, with the error and its file and line.
+            """
+    )
+
+    @Argument(help: "The notebook: Spark SQL with `-- %% name` cell markers.")
+    var notebook: String = "samples/etl.sql"
+
+    @Option(help: "The raw data folder, available as ${data}.")
+    var data: String = "samples/data"
+
+    @Option(help: "Run the cells up to and including this one (and the cells it needs), then stop.")
+    var to: String?
+
+    @Option(help: "Rows shown per table before '… N more rows'.")
+    var maxRows: Int = 50
+
+    func run() throws {
+        let loaded: Notebook
+        let runner: NotebookRunner
+        let session = SQLSession(settings: ["data": data])
+        do {
+            loaded = try Notebook.load(path: notebook)
+            runner = try NotebookRunner(notebook: loaded, session: session)
+        } catch {
+            FileHandleOutput.standardError("error: \(error)")
+            throw ExitCode.failure
+        }
+        let shown = tablesToShow(loaded)
+        let zone = session.timeZone
+        let renderer = TableRenderer(mode: .box, maxRows: maxRows, width: Self.outputWidth(),
+                                     timeZoneOffset: { micros in zone.offset(atMicros: micros) })
+        session.onNotice = { notice in FileHandleOutput.standardError("  \(notice)") }
+        runner.onNotice = { notice in FileHandleOutput.standardError(notice) }
+        runner.onCellFinish = { cell in
+            FileHandleOutput.standardError(Self.summary(cell))
+            if shown.contains(cell.cell.lowercased()), let table = cell.table {
+                print(cell.cell)
+                print(renderer.render(table))
+            }
+        }
+        do {
+            let ran = try to.map { try runner.run(to: $0) } ?? runner.runAll()
+            if ran.cells.isEmpty { FileHandleOutput.standardError("Every cell is up to date.") }
+        } catch {
+            FileHandleOutput.standardError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// The lower-cased names of the cells whose tables go to standard output: those tagged
+    /// `analysis`, and the --to cell; the last cell when none is tagged.
+    private func tablesToShow(_ notebook: Notebook) -> Set<String> {
+        var names = Set(notebook.sqlCells.filter { $0.tags.contains("analysis") }.compactMap { $0.name?.lowercased() })
+        if let to { names.insert(to.lowercased()) }
+        if names.isEmpty, let last = notebook.sqlCells.last?.name { names.insert(last.lowercased()) }
+        return names
+    }
+
+    /// `songs: 400 rows (12 ms)`, or the statement count for cells that give no rows.
+    static func summary(_ run: CellRun) -> String {
+        let time = run.milliseconds < 10 ? String(format: "%.1f ms", run.milliseconds) : "\(Int(run.milliseconds.rounded())) ms"
+        if let rows = run.rowCount { return "\(run.cell): \(rows) \(rows == 1 ? "row" : "rows") (\(time))" }
+        let count = run.statements.count
+        return "\(run.cell): \(count) \(count == 1 ? "statement" : "statements") (\(time))"
+    }
+
+    /// The terminal's width when standard output is one, else a fixed 100 columns.
+    static func outputWidth() -> Int {
+        guard isatty(1) == 1 else { return 100 }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        return 100
+    }
+}
