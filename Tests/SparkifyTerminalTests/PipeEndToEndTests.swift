@@ -45,7 +45,7 @@ import Testing
     @Test func aMissingNotebookIsAClearError() throws {
         guard let result = try SparkifyBinary.run(["/nonexistent/notebook.sql"], input: "") else { return }
         #expect(result.status == 2)
-        #expect(result.stderr.contains("Cannot read the notebook /nonexistent/notebook.sql."))
+        #expect(result.stderr.contains("/nonexistent/notebook.sql: cannot read the notebook"))
     }
 
     @Test func unknownCommandsFail() throws {

@@ -30,7 +30,7 @@ import SparkifyTerminal
         let harness = REPLHarness()
         let repl = harness.makeREPL()
         try repl.open(notebookAt: path, quietly: true)
-        #expect(repl.prompt == "sparkify [0/2]> ")
+        #expect(repl.prompt == "sparkify [1/2]> ")
         let status = harness.run("""
             .cells
             .next
@@ -46,7 +46,7 @@ import SparkifyTerminal
             .next
             """, on: repl)
         #expect(status == 0)
-        #expect(repl.prompt == "sparkify [2/2]> ")
+        #expect(repl.prompt == "sparkify [2/2 done]> ")
         assertSnapshot(harness.out, named: "transcript-stdout")
         assertSnapshot(harness.err, named: "transcript-stderr")
     }
@@ -134,7 +134,7 @@ import SparkifyTerminal
         #expect(harness.err.contains("No notebook is open. Open one with .open NOTEBOOK."))
         let other = REPLHarness()
         #expect(other.run(".open /nonexistent/nb.sql") == 1)
-        #expect(other.err.contains("Cannot read the notebook /nonexistent/nb.sql."))
+        #expect(other.err.contains("/nonexistent/nb.sql: cannot read the notebook"))
     }
 
     @Test func boxTablesFitTheWidth() {

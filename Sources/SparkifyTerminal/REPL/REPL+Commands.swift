@@ -1,4 +1,5 @@
 import Foundation
+import SparkifyNotebook
 import SparkifySQL
 import SparkifyTables
 
@@ -92,6 +93,8 @@ extension REPL {
             try command.run(self, args)
         } catch let error as UsageError {
             fail((error.detail.map { $0 + " " } ?? "") + "Usage: \(command.usage)")
+        } catch let error as REPLError {
+            fail(error.description)
         } catch let error as NotebookError {
             fail(error.description)
         } catch let error as SQLError {
@@ -129,13 +132,13 @@ extension REPL {
         if let entry = session.catalog.entry(name) { return entry.table }
         let names = session.catalog.names
         let known = names.isEmpty ? " None exist yet: run a cell (.next) or a CREATE statement." : " There are: " + names.joined(separator: ", ") + "."
-        throw NotebookError("No table or view named \(name)." + known)
+        throw REPLError("No table or view named \(name)." + known)
     }
 
     func setData(_ directory: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
-            throw NotebookError("\(directory) is not a folder.")
+            throw REPLError("\(directory) is not a folder.")
         }
         try session.set("data", directory)
         say("${data} is now \(directory) (for statements run from now on; tables already made keep their rows).")

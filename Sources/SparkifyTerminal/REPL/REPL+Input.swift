@@ -127,7 +127,7 @@ extension REPL {
         for command in REPL.commands where !command.choices.isEmpty { choices[command.name] = command.choices }
         return CompletionContext(
             commands: REPL.commands.map(\.name),
-            cellNames: notebook?.cells.map(\.name) ?? [],
+            cellNames: cellNames,
             tables: session.catalog.all.map { (name: $0.name, columns: $0.table.schema.names) },
             keywords: SQLKeywords.all,
             functions: ScalarFunctionRegistry.names + SQLFunctionNames.aggregateAndWindow,

@@ -36,7 +36,7 @@ extension REPL {
         let result = try session.execute(SQLStatementText(text: query, start: SourcePosition(line: 1, column: 1)),
                                          cancellation: InterruptHandler.token)
         guard let stats = result.table, stats.rowCount == 1 else {
-            throw NotebookError("Describing \(entryName) gave no statistics.")
+            throw REPLError("Describing \(entryName) gave no statistics.")
         }
         var builders = [ColumnBuilder(type: .string), ColumnBuilder(type: .string), ColumnBuilder(type: .bigint),
                         ColumnBuilder(type: .bigint), ColumnBuilder(type: .bigint), ColumnBuilder(type: .string),

@@ -70,49 +70,4 @@ extension REPL {
         let words = text.split(whereSeparator: \.isWhitespace).prefix(4).joined(separator: " ")
         return DisplayWidth.truncate(words, to: 32)
     }
-
-    // MARK: Notebook
-
-    func requireNotebook() throws -> NotebookDriver {
-        guard let notebook else { throw NotebookError("No notebook is open. Open one with .open NOTEBOOK.") }
-        return notebook
-    }
-
-    /// Runs the cells `request` names, showing each cell's results; stops at a failure.
-    func runNotebook(_ request: NotebookRunRequest) throws {
-        let notebook = try requireNotebook()
-        let names = try notebook.plan(request)
-        if names.isEmpty {
-            say("Every cell has run. Use .run NAME to run one again, or .cells to see them.")
-            return
-        }
-        for name in names {
-            say(output.errStyle.cyan("── \(name) ") + output.errStyle.dim("(cell \((notebook.cells.firstIndex { $0.name == name } ?? 0) + 1) of \(notebook.cells.count))"))
-            var outcome = StatementOutcome.succeeded
-            for statement in notebook.statements(ofCell: name) {
-                outcome = runStatement(statement, source: statement.text, origin: statement.start,
-                                       label: "\(name): \(Self.summary(of: statement.text))")
-                if outcome != .succeeded { break }
-            }
-            notebook.markRun(cell: name, succeeded: outcome == .succeeded)
-            if outcome != .succeeded {
-                say("Cell \(name) did not finish; fix it with .edit \(name), or run SQL to look around.")
-                return
-            }
-        }
-    }
-
-    /// `.cells`: each cell with its status.
-    func listCells() throws {
-        let notebook = try requireNotebook()
-        var builders = [ColumnBuilder(type: .int), ColumnBuilder(type: .string), ColumnBuilder(type: .string), ColumnBuilder(type: .string)]
-        for (i, cell) in notebook.cells.enumerated() {
-            builders[0].append(Value.int(Int32(i + 1)))
-            builders[1].append(Value.string(cell.name))
-            builders[2].append(Value.string(i == notebook.position ? cell.status.rawValue + " ← next" : cell.status.rawValue))
-            builders[3].append(Value.string(cell.dependsOn.joined(separator: ", ")))
-        }
-        let schema = Schema([Field("#", .int), Field("cell", .string), Field("status", .string), Field("needs", .string)])
-        show(Table(schema: schema, columns: builders.map { $0.build() }), maxRows: Int.max)
-    }
 }

@@ -1,16 +1,19 @@
 import Foundation
+import SparkifyNotebook
 import SparkifySQL
 import SparkifyTables
 
 /// sparkify's read–eval–print loop: SQL statements (ending with `;`, over several lines) and
 /// dot commands against one session and one notebook.
 public final class REPL {
+    /// The session statements run in (the notebook runner's when a notebook is open).
     public private(set) var session: SQLSession
-    public private(set) var notebook: NotebookDriver?
+    /// The open notebook's runner.
+    public private(set) var runner: NotebookRunner?
     let output: REPLOutput
     let environment: [String: String]
-    /// Opens a notebook file (the notebook module's runner, or the stand-in).
-    let openNotebook: (String) throws -> NotebookDriver
+    /// The progress line of the cell or statement running now.
+    var progress: ProgressBar?
 
     var mode: TableRenderer.Mode = .box
     var timer = false
@@ -27,11 +30,9 @@ public final class REPL {
     var lineEditor: LineEditor?
 
     /// A REPL on a fresh session where `${data}` is `dataDirectory`.
-    public init(dataDirectory: String, output: REPLOutput, environment: [String: String] = ProcessInfo.processInfo.environment,
-                openNotebook: @escaping (String) throws -> NotebookDriver = { try ScriptNotebook(path: $0) }) {
+    public init(dataDirectory: String, output: REPLOutput, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.output = output
         self.environment = environment
-        self.openNotebook = openNotebook
         session = REPL.makeSession(data: dataDirectory, output: output)
     }
 
@@ -45,19 +46,21 @@ public final class REPL {
 
     /// Opens `path` as the notebook (the session starts afresh); says what it opened unless `quietly`.
     public func open(notebookAt path: String, quietly: Bool = false) throws {
-        let opened = try openNotebook(path)
         let data = session.setting("data") ?? "samples/data"
-        session = REPL.makeSession(data: data, output: output)
-        notebook = opened
-        let names = opened.cells.map(\.name)
+        let fresh = REPL.makeSession(data: data, output: output)
+        let opened = try NotebookRunner(notebook: try Notebook.load(path: path), session: fresh)
+        session = fresh
+        runner = opened
+        lastResult = nil
+        let names = opened.notebook.sqlCells.compactMap(\.name)
         if quietly { return }
         say("Opened \(path): \(names.count) \(names.count == 1 ? "cell" : "cells") (\(names.joined(separator: ", "))). Type .next to run the first, .help for more.")
     }
 
     /// The prompt, with the notebook position: `sparkify [3/12]> `.
     public var prompt: String {
-        guard let notebook else { return "sparkify> " }
-        return "sparkify [\(notebook.position)/\(notebook.cells.count)]> "
+        guard let runner else { return "sparkify> " }
+        return "sparkify \(runner.position)> "
     }
 
     /// The prompt for the following lines of an unfinished statement, as wide as `prompt`.
