@@ -19,9 +19,15 @@ extension REPL {
         session.onProgress = { done, total in progress.update(done: done, total: total) }
         defer { session.onProgress = nil }
         let result: StatementResult
+        let before = session.snapshot()
         do {
             result = try session.execute(statement, cancellation: InterruptHandler.token)
             progress.finish()
+            if InterruptHandler.token.isCancelled {
+                // Ctrl-C came after the engine's last check: undo what the statement did.
+                session.restore(before)
+                return cancelled()
+            }
         } catch let error as SQLError {
             progress.finish()
             if InterruptHandler.token.isCancelled { return cancelled() }
