@@ -50,7 +50,7 @@ import Testing
         mark = try terminal.waitFor("|-- n_squared: integer", after: mark)
         try terminal.waitFor("sparkify [1/", after: mark)
         terminal.type(".quit\r")
-        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.waitForExit() == 0, "transcript:\n\(terminal.transcript)")
     }
 
     @Test func ctrlCClearsTheLineAtThePrompt() throws {
@@ -66,8 +66,7 @@ import Testing
         let fresh = try terminal.waitFor("│ fresh │", after: mark)
         #expect(!terminal.transcript[mark...].contains("Error"))
         try terminal.waitFor("sparkify [1/", after: fresh)
-        terminal.type("\u{4}")
-        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.quitWithCtrlD() == 0, "transcript:\n\(terminal.transcript)")
     }
 
     @Test func ctrlCCancelsALongStatementAndKeepsTheCatalog() throws {
@@ -86,7 +85,6 @@ import Testing
         terminal.type("SELECT count(*) AS rows FROM ev;\r")
         mark = try terminal.waitFor("│ 3000 │", after: mark)
         try terminal.waitFor("sparkify [1/", after: mark)
-        terminal.type("\u{4}")
-        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.quitWithCtrlD() == 0, "transcript:\n\(terminal.transcript)")
     }
 }
