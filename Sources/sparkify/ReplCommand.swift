@@ -48,7 +48,7 @@ struct ReplCommand: ParsableCommand {
         let status: Int32
         if interactive {
             if let bundledData = bundled?.data, data == nil {
-                FileHandle.standardError.write(Data("${data} is \(bundledData). Type .help for commands, .next to run the next cell.\n".utf8))
+                FileHandle.standardError.write(Data("${data} is \(bundledData) (change it with .data DIR).\n".utf8))
             }
             status = repl.runInteractive(historyPath: REPL.historyPath(environment: ProcessInfo.processInfo.environment))
         } else {

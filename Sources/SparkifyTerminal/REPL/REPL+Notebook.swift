@@ -1,3 +1,4 @@
+import Foundation
 import SparkifyNotebook
 import SparkifySQL
 import SparkifyTables
@@ -22,8 +23,14 @@ extension REPL {
         let sqlCells = runner.notebook.sqlCells
         InterruptHandler.reset()
         runner.onNotice = { [output] notice in output.err(output.errStyle.dim(notice) + "\n") }
-        runner.onCellStart = { [unowned self] cell, _ in
+        let allCells = runner.notebook.cells
+        runner.onCellStart = { [unowned self] cell, reason in
             let index = (sqlCells.firstIndex { $0.name == cell.name } ?? 0) + 1
+            // Walking through with .next, the prose before a cell explains it.
+            if case .next = request, reason == .requested, cell.index > 0, allCells[cell.index - 1].kind == .markdown {
+                let prose = allCells[cell.index - 1].prose.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !prose.isEmpty { say(output.errStyle.dim(prose)) }
+            }
             say(output.errStyle.cyan("── \(cell.name ?? cell.label) ") + output.errStyle.dim("(cell \(index) of \(sqlCells.count), line \(cell.lines.lowerBound))"))
             startProgress(label: cell.name ?? cell.label)
         }
@@ -70,6 +77,14 @@ extension REPL {
 
     /// One finished cell: each statement's rows or message, and its time with `.timer on`.
     private func show(_ run: CellRun) {
+        let gaveRows = run.statements.contains { if case .rows = $0.result { return true } else { return false } }
+        if !gaveRows, let table = run.table {
+            // A cell that made a table: a glimpse of it, as a notebook shows its output.
+            for statement in run.statements { if case let .message(message) = statement.result { say(message) } }
+            show(table, maxRows: 5)
+            if timer { say(output.errStyle.dim(String(format: "Time: %.3f s", run.milliseconds / 1000))) }
+            return
+        }
         for statement in run.statements {
             switch statement.result {
             case let .rows(table): show(table)

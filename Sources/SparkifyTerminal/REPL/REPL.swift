@@ -54,7 +54,8 @@ public final class REPL {
         lastResult = nil
         let names = opened.notebook.sqlCells.compactMap(\.name)
         if quietly { return }
-        say("Opened \(path): \(names.count) \(names.count == 1 ? "cell" : "cells") (\(names.joined(separator: ", "))). Type .next to run the first, .help for more.")
+        let next = opened.position.nextCell.map { " (next: \($0))" } ?? ""
+        say("Opened \(path): \(names.count) \(names.count == 1 ? "cell" : "cells")\(next). Type .next to run it, .cells to list them, .help for more.")
     }
 
     /// The prompt, with the notebook position: `sparkify [3/12]> `.
