@@ -78,3 +78,8 @@ static inline int sparkify_terminal_columns(int fd) {
     if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
     return size.ws_col;
 }
+
+/// Binds `key` in vi's command mode (the alternate key map).
+static inline int sparkify_el_bind_command_mode(EditLine *el, const char *key, const char *command) {
+    return el_set(el, EL_BIND, "-a", key, command, NULL);
+}

@@ -73,7 +73,8 @@ public final class LineEditor {
         sparkify_el_bind(editLine, "^I", "sparkify-complete")
         sparkify_el_bind(editLine, "^R", "em-inc-search-prev")
         if keys == .vi {
-            sparkify_el_bind(editLine, "-a", "^R")
+            sparkify_el_bind_command_mode(editLine, "^R", "em-inc-search-prev")
+            sparkify_el_bind_command_mode(editLine, "/", "vi-search-prev")
         }
     }
 

@@ -21,7 +21,11 @@ import Testing
         try terminal.waitFor("...> ")
         terminal.type("2 AS answer;\r")
         // Type only at a prompt: libedit flushes what was typed before it switched the terminal.
-        let mark = try terminal.waitFor("sparkify [1/", after: try terminal.waitFor("│     42 │"))
+        var mark = try terminal.waitFor("sparkify [1/", after: try terminal.waitFor("│     42 │"))
+        // An error in a typed statement names the statement's own line, with a caret.
+        terminal.type("SELECT 1 +* 2;\r")
+        mark = try terminal.waitFor("(line 1, column 13)", after: mark)
+        mark = try terminal.waitFor("sparkify [1/", after: try terminal.waitFor("^", after: mark))
         terminal.type("\u{4}")
         #expect(terminal.waitForExit() == 0, "transcript:\n\(terminal.transcript[mark...])")
         // The two lines are one history entry.

@@ -94,7 +94,12 @@ extension REPL {
                 case let .command(text): editor.addHistory(text)
                 case let .statements(text, _): editor.addHistory(text)
                 }
-                perform(action)
+                // Typed statements are numbered from their own first line, not the session's.
+                if case let .statements(text, _) = action {
+                    perform(.statements(text, firstLine: 1))
+                } else {
+                    perform(action)
+                }
             }
         }
         lineEditor = nil

@@ -79,9 +79,10 @@ extension REPL {
     private func show(_ run: CellRun) {
         let gaveRows = run.statements.contains { if case .rows = $0.result { return true } else { return false } }
         if !gaveRows, let table = run.table {
-            // A cell that made a table: a glimpse of it, as a notebook shows its output.
+            // A requested cell that made a table: a glimpse of it, as a notebook shows its output
+            // (the cells it needed only say what they made).
             for statement in run.statements { if case let .message(message) = statement.result { say(message) } }
-            show(table, maxRows: 5)
+            if run.reason == .requested { show(table, maxRows: 5) }
             if timer { say(output.errStyle.dim(String(format: "Time: %.3f s", run.milliseconds / 1000))) }
             return
         }
