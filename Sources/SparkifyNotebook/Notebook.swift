@@ -39,7 +39,7 @@ public struct Notebook: Sendable {
     /// Parses `text`; `file` names the notebook in messages.
     /// Throws a `NotebookError` naming the line of a malformed marker or a repeated name.
     public init(text: String, file: String = "<notebook>") throws(NotebookError) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Self.lines(of: text)
         let parsed = try NotebookParser(lines: lines, file: file).parse()
         self.file = file
         self.text = text
@@ -80,7 +80,7 @@ public struct Notebook: Sendable {
         guard let cell = cell(named: name) else {
             throw NotebookError(file: file, line: nil, "there is no cell named \(name)" + NameSuggestion.hint(name, among: sqlCells.compactMap(\.name)))
         }
-        var replacement = source.split(separator: "\n", omittingEmptySubsequences: false)
+        var replacement = Self.lines(of: source)
         while let last = replacement.last, last.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { replacement.removeLast() }
         for (offset, line) in replacement.enumerated() {
             if isMarkerLike(line) {
@@ -96,6 +96,23 @@ public struct Notebook: Sendable {
         if cell.bodyLines.isEmpty, rest.first.map({ !isBlank($0) }) == true, !replacement.isEmpty { newLines.append("") }
         newLines.append(contentsOf: rest)
         return try Notebook(text: newLines.joined(separator: "\n"), file: file)
+    }
+
+    /// The lines of `text` split at each `\n` byte. (Splitting the `String` would not split
+    /// `\r\n`, a single `Character`.) A line of a CRLF file keeps its `\r`.
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                lines.append(Substring(String(decoding: current, as: UTF8.self)))
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(byte)
+            }
+        }
+        lines.append(Substring(String(decoding: current, as: UTF8.self)))
+        return lines
     }
 
     private func isBlank(_ line: Substring) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }

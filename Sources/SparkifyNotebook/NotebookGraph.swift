@@ -88,17 +88,27 @@ public struct NotebookGraph: Sendable {
         return order.filter(found.contains).compactMap { cells[$0]?.name }
     }
 
-    /// `names` and every cell they need, each after the cells it needs (file order otherwise).
+    /// `names` and every cell they need, each after the cells it needs and otherwise in file
+    /// order.
     public func closure(of names: [String]) -> [String] {
-        var visited = Set<String>()
-        var result: [String] = []
-        func visit(_ key: String) {
-            guard !visited.contains(key), let cell = cells[key], let name = cell.name else { return }
-            visited.insert(key)
-            for input in inputs(of: name) { visit(input.cell.lowercased()) }
-            result.append(name)
+        var needed = Set<String>()
+        var frontier = names.map { $0.lowercased() }.filter { cells[$0] != nil }
+        while let key = frontier.popLast() {
+            guard needed.insert(key).inserted, let name = cells[key]?.name else { continue }
+            frontier.append(contentsOf: inputs(of: name).map { $0.cell.lowercased() })
         }
-        for key in names.map({ $0.lowercased() }).sorted(by: { index(of: $0) < index(of: $1) }) { visit(key) }
+        // The earliest cell in the file whose inputs are all placed goes next. (The graph has no
+        // cycles, so one always can.)
+        var placed = Set<String>()
+        var result: [String] = []
+        var remaining = order.filter(needed.contains)
+        while let next = remaining.firstIndex(where: { key in
+            inputs(of: key).allSatisfy { placed.contains($0.cell.lowercased()) }
+        }) {
+            let key = remaining.remove(at: next)
+            placed.insert(key)
+            if let name = cells[key]?.name { result.append(name) }
+        }
         return result
     }
 

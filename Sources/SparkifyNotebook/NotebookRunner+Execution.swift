@@ -67,13 +67,27 @@ extension NotebookRunner {
         }
     }
 
-    /// The first line of `cell` that names `table`, else the cell's first line.
+    /// The first line of `cell` that names `table` as a whole word, else the cell's first line.
     private func line(of table: String, in cell: NotebookCell) -> Int {
         let lines = cell.source.split(separator: "\n", omittingEmptySubsequences: false)
-        for (offset, text) in lines.enumerated() where text.lowercased().contains(table) {
+        for (offset, text) in lines.enumerated() where Self.containsWord(table, in: Array(text.lowercased().utf8)) {
             return cell.bodyLines.lowerBound + offset
         }
         return cell.lines.lowerBound
+    }
+
+    private static func containsWord(_ word: String, in line: [UInt8]) -> Bool {
+        let target = Array(word.utf8)
+        guard !target.isEmpty, line.count >= target.count else { return false }
+        func isNamePart(_ byte: UInt8) -> Bool {
+            byte == 0x5F || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+        }
+        for start in 0...(line.count - target.count) where line[start..<(start + target.count)].elementsEqual(target) {
+            let before = start > 0 ? line[start - 1] : 0x20
+            let after = start + target.count < line.count ? line[start + target.count] : 0x20
+            if !isNamePart(before) && !isNamePart(after) { return true }
+        }
+        return false
     }
 
     /// Runs every statement of `cell`; on failure puts the session back as it was before the cell.

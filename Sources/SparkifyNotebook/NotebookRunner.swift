@@ -159,6 +159,15 @@ public final class NotebookRunner {
         for other in oldDownstream { markStale(other) }
     }
 
+    /// Tells the runner that a statement run outside the notebook (at the REPL) created, replaced
+    /// or dropped `table`: the cell that makes it, if any, and the cells downstream become stale.
+    /// Pass `StatementDependencies.creates` and `.drops` of each statement the REPL runs.
+    public func tableChanged(_ table: String) {
+        guard let maker = graph.maker(of: table) else { return }
+        markStale(maker)
+        for other in graph.downstream(of: maker) { markStale(other) }
+    }
+
     /// Marks a cell that ran as stale.
     func markStale(_ name: String) {
         let key = name.lowercased()
