@@ -51,6 +51,18 @@ import SparkifyTerminal
         assertSnapshot(harness.err, named: "transcript-stderr")
     }
 
+    @Test func replacingACellsTableAtThePromptMakesTheCellStale() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("nb.sql", Self.notebook)
+        let harness = REPLHarness()
+        let repl = harness.makeREPL()
+        try repl.open(notebookAt: path, quietly: true)
+        #expect(harness.run(".run counts\nCREATE OR REPLACE TEMP VIEW songs AS SELECT 1 AS song_id;\n.cells", on: repl) == 0)
+        #expect(repl.prompt == "sparkify [1/2]> ")
+        #expect(harness.out.contains("│ 1 │ songs  │ stale ← next │       │  400 │"))
+        #expect(harness.out.contains("│ 2 │ counts │ stale        │ songs │"))
+    }
+
     @Test func errorsShowTheLineAndCaretAndTheSessionGoesOn() {
         let harness = REPLHarness()
         let status = harness.run("""

@@ -42,6 +42,7 @@ extension REPL {
             return .failed
         }
         let seconds = progress.elapsed
+        noteTableChanges(statement)
         switch result {
         case let .rows(table):
             show(table)
@@ -52,6 +53,15 @@ extension REPL {
         }
         if timer { say(output.errStyle.dim(String(format: "Time: %.3f s", seconds))) }
         return .succeeded
+    }
+
+    /// Tells the notebook about tables a typed statement made, replaced or dropped, so the
+    /// cells that make them (and those downstream) show as stale.
+    private func noteTableChanges(_ statement: SQLStatementText) {
+        guard let runner, let text = try? session.substitutedText(statement.text),
+              let parsed = try? SQLParser.parseStatement(text) else { return }
+        let dependencies = parsed.dependencies
+        for table in [dependencies.creates, dependencies.drops].compactMap({ $0 }) { runner.tableChanged(table) }
     }
 
     private func cancelled() -> StatementOutcome {
