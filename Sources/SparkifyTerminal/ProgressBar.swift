@@ -68,7 +68,7 @@ public final class ProgressBar: Sendable {
     }
 
     /// The text of the progress line: `label [██████░░░░] 60% 3/5 1.4s`.
-    static func line(label: String, done: Int, total: Int, seconds: Double) -> String {
+    public static func line(label: String, done: Int, total: Int, seconds: Double) -> String {
         let time = String(format: "%.1fs", seconds)
         guard total > 0 else { return "\(label) … \(time)  (Ctrl-C cancels)" }
         let width = 24
