@@ -7,9 +7,12 @@ extension TableRenderer {
         let limit = rowLimit(table)
         let columnCount = table.columns.count
         var cells: [[String]] = []
+        var nulls: [[Bool]] = []
         cells.reserveCapacity(limit)
         for r in 0..<limit {
-            cells.append((0..<columnCount).map { c in cell(table, row: r, column: c).map(escapeControl) ?? "NULL" })
+            let texts = (0..<columnCount).map { c in cell(table, row: r, column: c).map(escapeControl) }
+            cells.append(texts.map { $0 ?? "NULL" })
+            nulls.append(texts.map { $0 == nil })
         }
         let header = table.schema.fields.map(\.name)
         var natural = header.map(DisplayWidth.of)
@@ -22,15 +25,17 @@ extension TableRenderer {
         func rule(_ left: String, _ mid: String, _ right: String) -> String {
             left + shown.map { String(repeating: "─", count: widths[$0] + 2) }.joined(separator: mid) + right + "\n"
         }
-        func line(_ texts: [String], alignRight: Bool) -> String {
+        func line(_ texts: [String], alignRight: Bool, styled: (Int, String) -> String) -> String {
             "│" + shown.map { c in
                 let text = DisplayWidth.truncate(texts[c], to: widths[c])
                 let pad = String(repeating: " ", count: widths[c] - DisplayWidth.of(text))
-                return " " + (alignRight && rightAligned[c] ? pad + text : text + pad) + " "
+                return " " + (alignRight && rightAligned[c] ? pad + styled(c, text) : styled(c, text) + pad) + " "
             }.joined(separator: "│") + "│\n"
         }
-        var out = rule("┌", "┬", "┐") + line(header, alignRight: false) + rule("├", "┼", "┤")
-        for row in cells { out += line(row, alignRight: true) }
+        var out = rule("┌", "┬", "┐") + line(header, alignRight: false) { style.bold($1) } + rule("├", "┼", "┤")
+        for (r, row) in cells.enumerated() {
+            out += line(row, alignRight: true) { c, text in nulls[r][c] ? style.dim(text) : text }
+        }
         out += rule("└", "┴", "┘")
         if table.rowCount > limit {
             let more = table.rowCount - limit

@@ -19,6 +19,8 @@ public struct TableRenderer: Sendable {
     public var width: Int
     /// Offset of the session time zone, for timestamps.
     public var timeZoneOffset: @Sendable (Int64) -> Int
+    /// Colors for the box mode (bold header, dim NULL); off unless writing to a terminal.
+    public var style = TextStyle(enabled: false)
 
     public init(mode: Mode = .box, maxRows: Int? = 20, width: Int = 100, timeZoneOffset: @escaping @Sendable (Int64) -> Int = { _ in 0 }) {
         self.mode = mode

@@ -5,6 +5,8 @@ struct Sparkify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sparkify",
         abstract: "A terminal notebook for the Sparkify data-lake ETL.",
-        subcommands: [LoadCommand.self, GenerateCommand.self, SQLCommand.self, RunCommand.self]
+        discussion: "Without a subcommand, opens the notebook REPL: sparkify [NOTEBOOK] [--data DIR].",
+        subcommands: [ReplCommand.self, LoadCommand.self, GenerateCommand.self, SQLCommand.self, RunCommand.self],
+        defaultSubcommand: ReplCommand.self
     )
 }
