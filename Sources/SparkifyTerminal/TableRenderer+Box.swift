@@ -19,7 +19,7 @@ extension TableRenderer {
         for row in cells {
             for (c, text) in row.enumerated() { natural[c] = max(natural[c], DisplayWidth.of(text)) }
         }
-        let (shown, widths) = fitColumns(natural: natural, headers: header)
+        let (shown, widths) = fitColumns(natural: natural, headers: header, types: table.schema.fields.map(\.type))
 
         let rightAligned = table.schema.fields.map { $0.type.isNumeric }
         func rule(_ left: String, _ mid: String, _ right: String) -> String {
@@ -48,11 +48,18 @@ extension TableRenderer {
         return out
     }
 
-    /// Which columns fit in `width`, and how wide each is drawn. Wide columns shrink first
-    /// (never below their header's first characters); columns that still do not fit are left out.
-    private func fitColumns(natural: [Int], headers: [String]) -> (shown: [Int], widths: [Int]) {
+    /// Which columns fit in `width`, and how wide each is drawn. Wide text columns shrink first
+    /// (never below ten characters or their header); numbers, dates and times are never cut, as
+    /// a cut one would mislead. Columns that still do not fit are left out, from the right.
+    private func fitColumns(natural: [Int], headers: [String], types: [DataType]) -> (shown: [Int], widths: [Int]) {
         var widths = natural
-        let minimum = headers.map { min(max(DisplayWidth.of($0), 4), 12) }
+        let minimum = zip(headers, types).enumerated().map { c, pair -> Int in
+            let (name, type) = pair
+            switch type {
+            case .string, .array, .structure: return min(natural[c], max(min(DisplayWidth.of(name), 12), 10))
+            default: return natural[c]
+            }
+        }
         func total(_ columns: [Int]) -> Int { columns.reduce(1) { $0 + widths[$1] + 3 } }
         var shown = Array(widths.indices)
         while total(shown) > width {

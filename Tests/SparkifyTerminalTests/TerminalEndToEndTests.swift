@@ -81,7 +81,7 @@ import Testing
         var mark = try terminal.waitFor("Created temporary view ev (3000 rows).")
         mark = try terminal.waitFor("sparkify [1/", after: mark)
         // 9 million candidate pairs: long enough that the progress line shows after a second.
-        terminal.type("CREATE OR REPLACE TEMP VIEW ev AS SELECT a.ts FROM ev a JOIN ev b ON a.ts + b.ts < 0;\r")
+        terminal.type("CREATE OR REPLACE TEMP VIEW pairs AS SELECT a.ts FROM ev a JOIN ev b ON a.ts + b.ts < 0;\r")
         try terminal.waitFor("(Ctrl-C cancels)", after: mark)
         terminal.type("\u{3}")
         try terminal.waitFor("Cancelled.", after: mark, timeout: 120)
