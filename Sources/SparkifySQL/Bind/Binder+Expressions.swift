@@ -162,7 +162,13 @@ extension Binder {
 
         case .row:
             throw SQLError(.unsupported, "Row constructors `(a, b)` are supported only on the left of IN (subquery).", errorClass: "UNSUPPORTED_FEATURE", at: position)
-        case .element, .field:
+        case let .element(base, subscriptIndex):
+            let array = try bindExpression(base, context)
+            guard case .array = array.type else {
+                throw SQLError(.unsupported, "Accessing struct fields and map values is not supported by sparkify yet: \(expression).", errorClass: "UNSUPPORTED_FEATURE", at: position)
+            }
+            return try scalarCall("[]", [array, try bindExpression(subscriptIndex, context)], at: position)
+        case .field:
             throw SQLError(.unsupported, "Accessing array elements and struct fields is not supported by sparkify yet: \(expression).", errorClass: "UNSUPPORTED_FEATURE", at: position)
         case .lambda:
             throw SQLError(.unsupported, "Lambda functions are not supported by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE", at: position)
