@@ -113,8 +113,7 @@ extension SQLParser {
             let caseInsensitive = current.isKeyword("ILIKE")
             advance()
             if let quantifier = current.keyword, ["ANY", "SOME", "ALL"].contains(quantifier), peek().isSymbol("(") {
-                throw SQLError(.unsupported, "LIKE \(quantifier) (...) is not supported",
-                               errorClass: "UNSUPPORTED_FEATURE", at: current.position)
+                return try quantifiedLike(value, all: quantifier == "ALL", caseInsensitive: caseInsensitive, negated: negated)
             }
             let pattern = try valueExpression()
             var escape: Character?
@@ -136,6 +135,23 @@ extension SQLParser {
         }
         if negated { throw syntaxError() }
         return value
+    }
+
+    /// `x [NOT] LIKE ANY|SOME|ALL (p1, p2, ...)` after the quantifier: Spark's `LikeAny`/`LikeAll`,
+    /// which are the OR (ANY) or AND (ALL) of the single LIKEs, NULLs included.
+    private mutating func quantifiedLike(_ value: ASTExpression, all: Bool, caseInsensitive: Bool, negated: Bool) throws(SQLError) -> ASTExpression {
+        let position = value.position
+        advance()
+        try expectSymbol("(")
+        var patterns = [try expression()]
+        while acceptSymbol(",") { patterns.append(try expression()) }
+        try expectSymbol(")")
+        let tests = patterns.map { pattern in
+            ASTExpression(.like(value, pattern: pattern, caseInsensitive: caseInsensitive, escape: nil, negated: negated), at: position)
+        }
+        return tests.dropFirst().reduce(tests[0]) { combined, test in
+            ASTExpression(.binary(all ? .and : .or, combined, test), at: position)
+        }
     }
 
     /// Binary operators of a value expression and their precedence (higher binds tighter).
