@@ -61,7 +61,14 @@ extension Binder {
             case .concat:
                 return try scalarCall("concat", [try bindExpression(left, context), try bindExpression(right, context)], at: position)
             default:
-                return try scalarCall(op.rawValue, [try bindExpression(left, context), try bindExpression(right, context)], at: position)
+                if let moved = try bindIntervalArithmetic(op, left, right, context, at: position) { return moved }
+                var operands = [try bindExpression(left, context), try bindExpression(right, context)]
+                if !ansiEnabled, [.add, .subtract, .multiply, .divide, .remainder].contains(op),
+                   operands.contains(where: { $0.type == .string }), operands.allSatisfy({ $0.type == .string || $0.type.isNumeric }) {
+                    // Spark's legacy PromoteStrings: a string operand of arithmetic is a double.
+                    operands = operands.map { $0.type == .string ? castIfNeeded($0, to: .double) : $0 }
+                }
+                return try scalarCall(op.rawValue, operands, at: position)
             }
 
         case let .isNull(operand, negated):

@@ -97,6 +97,7 @@ extension SQLParser {
         if accept("IN") {
             try expectSymbol("(")
             var values: [ASTExpression] = []
+            try rejectSelectAsTypedLiteral()
             if startsQuery(at: index) {
                 let query = try self.query()
                 if acceptSymbol(")") { return ASTExpression(.inSubquery(value, query, negated: negated), at: position) }
@@ -135,6 +136,27 @@ extension SQLParser {
         }
         if negated { throw syntaxError() }
         return value
+    }
+
+    /// Spark's grammar tries `IN (expr, ...)` before `IN (query)`, and `SELECT 'u1'` also reads
+    /// as a typed literal (like `DATE '...'`): when the whole list parses that way, Spark picks
+    /// it and fails with `[UNSUPPORTED_TYPED_LITERAL]`. Kept for compatibility.
+    private mutating func rejectSelectAsTypedLiteral() throws(SQLError) {
+        guard current.isKeyword("SELECT"), peek().kind == .string else { return }
+        let select = current
+        var probe = self
+        probe.advance()
+        let literal = ASTExpression(.literal(.string(select.text)), at: select.position)
+        probe.advance()
+        do {
+            _ = try probe.expression(seed: literal)
+            while probe.acceptSymbol(",") { _ = try probe.expression() }
+            try probe.expectSymbol(")")
+        } catch {
+            return
+        }
+        throw SQLError(.syntax, "Literals of the type \"\(select.text.uppercased())\" are not supported. Supported types are DATE, TIMESTAMP_NTZ, TIMESTAMP_LTZ, TIMESTAMP, INTERVAL, X.",
+                       errorClass: "UNSUPPORTED_TYPED_LITERAL", at: select.position)
     }
 
     /// `x [NOT] LIKE ANY|SOME|ALL (p1, p2, ...)` after the quantifier: Spark's `LikeAny`/`LikeAll`,
