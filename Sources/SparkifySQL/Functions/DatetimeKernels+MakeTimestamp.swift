@@ -51,11 +51,23 @@ extension DatetimeKernels {
         let wholeSeconds = secondMicros >= 0 ? secondMicros / 1_000_000 : -1
         let fraction = secondMicros - wholeSeconds * 1_000_000
         if wholeSeconds == 60, fraction != 0 {
-            throw SQLError(.execution, "Valid range for seconds is [0, 60] (inclusive), but the provided value is \(secondMicros). To avoid this error, use `try_make_timestamp`, which returns NULL on error. " + FunctionErrors.ansiHint, errorClass: "INVALID_FRACTION_OF_SECOND")
+            throw SQLError(.execution, "Valid range for seconds is [0, 60] (inclusive), but the provided value is \(DecimalNumber(unscaled: secondMicros, scale: 6).trimmedText). To avoid this error, use `try_make_timestamp`, which returns NULL on error. " + FunctionErrors.ansiHint, errorClass: "INVALID_FRACTION_OF_SECOND")
         }
         guard (0...60).contains(wholeSeconds) else { throw outOfBounds("Invalid value for SecondOfMinute (valid values 0 - 59): \(wholeSeconds).") }
         let days = Int64(CivilDate.days(year: year, month: month, day: day))
         let secondOfDay = Int64(hour * 3600 + minute * 60) + Int64(wholeSeconds)
         return (days * 86_400 + secondOfDay) * 1_000_000 + Int64(fraction)
+    }
+}
+
+private extension DecimalNumber {
+    /// `60.500000` as `60.5`.
+    var trimmedText: String {
+        var digits = String(unscaled.magnitude)
+        if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+        var text = String(digits.dropLast(scale)) + "." + String(digits.suffix(scale))
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return (unscaled < 0 ? "-" : "") + text
     }
 }

@@ -155,7 +155,7 @@ extension SQLParser {
         } catch {
             return
         }
-        throw SQLError(.syntax, "Literals of the type \"\(select.text.uppercased())\" are not supported. Supported types are DATE, TIMESTAMP_NTZ, TIMESTAMP_LTZ, TIMESTAMP, INTERVAL, X.",
+        throw SQLError(.syntax, "Literals of the type \"\(select.text.uppercased())\" are not supported. Supported types are \"DATE\", \"TIMESTAMP_NTZ\", \"TIMESTAMP_LTZ\", \"TIMESTAMP\", \"INTERVAL\", \"X\", \"TIME\".",
                        errorClass: "UNSUPPORTED_TYPED_LITERAL", at: select.position)
     }
 
@@ -165,6 +165,10 @@ extension SQLParser {
         let position = value.position
         advance()
         try expectSymbol("(")
+        if current.isSymbol(")") {
+            throw SQLError(.syntax, "Invalid SQL syntax: Expected something between '(' and ')'.",
+                           errorClass: "INVALID_SQL_SYNTAX.EMPTY_QUANTIFIED_PATTERN", at: current.position)
+        }
         var patterns = [try expression()]
         while acceptSymbol(",") { patterns.append(try expression()) }
         try expectSymbol(")")
