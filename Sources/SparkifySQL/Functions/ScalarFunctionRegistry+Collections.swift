@@ -237,3 +237,37 @@ enum NestedValues {
         }
     }
 }
+
+extension ScalarFunctionRegistry {
+    /// `s.field` / `s['field']` (registered as `.`): the field named by the constant second
+    /// argument (any case), NULL when the struct is NULL; `[FIELD_NOT_FOUND]` for an unknown name.
+    static func fieldFunctions() -> [ScalarFunction] {
+        [ScalarFunction(name: ".", constantAwareResolver: { types, constants in
+            guard types.count == 2, case let .structure(fields) = types[0] else {
+                throw FunctionErrors.unexpectedInputType(signature(".", types), index: 0, required: "\"STRUCT\"", actual: types.first ?? .null)
+            }
+            guard constants.count == 2, case let .string(name)? = constants[1] else {
+                throw SQLError(.analysis, "A struct field must be named by a constant string.", errorClass: "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE")
+            }
+            guard let field = fields.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+                throw SQLError(.analysis, "No such struct field `\(name)` in \(fields.map { "`\($0.name)`" }.joined(separator: ", ")).", errorClass: "FIELD_NOT_FOUND")
+            }
+            return ResolvedScalarCall(resultType: field.type, argumentTypes: types)
+        }, evaluator: { call in
+            guard case let .structure(fields) = call.arguments[0].type, case let .string(name)? = call.arguments[1].constantValue,
+                  let field = fields.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+                return Column.nulls(call.resultType, count: call.rowCount)
+            }
+            let structs = call.arguments[0].stringView()
+            if structs.isAllNull { return Column.nulls(call.resultType, count: call.rowCount) }
+            let validity = call.arguments[0].validity(rowCount: call.rowCount)
+            var picked: [Substring?] = []
+            picked.reserveCapacity(call.rowCount)
+            for i in 0..<call.rowCount {
+                guard validity?.isValid(i) ?? true else { picked.append(nil); continue }
+                picked.append(structs.withBytes(i) { JSONObjectText.fieldValues(Substring(decoding: $0, as: UTF8.self), fields: [field])[0] })
+            }
+            return try NestedValues.column(picked, type: call.resultType)
+        })]
+    }
+}
