@@ -54,35 +54,3 @@ enum JSONObjectText {
         }
     }
 }
-
-extension JSONArrayText {
-    /// The index just past the JSON value starting at `start` (at the `,`, `]` or `}` that ends
-    /// it, or the end of the text).
-    static func valueEnd(_ utf8: Substring.UTF8View, from start: Substring.UTF8View.Index) -> Substring.UTF8View.Index? {
-        var i = start
-        var depth = 0
-        var inString = false
-        while i < utf8.endIndex {
-            let c = utf8[i]
-            if inString {
-                if c == 92 {
-                    i = utf8.index(after: i)
-                    if i == utf8.endIndex { return nil }
-                } else if c == UInt8(ascii: "\"") {
-                    inString = false
-                }
-            } else if c == UInt8(ascii: "\"") {
-                inString = true
-            } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
-                depth += 1
-            } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
-                if depth == 0 { return i }
-                depth -= 1
-            } else if c == UInt8(ascii: ","), depth == 0 {
-                return i
-            }
-            i = utf8.index(after: i)
-        }
-        return inString ? nil : i
-    }
-}
