@@ -19,6 +19,25 @@ extension ScalarFunctionRegistry {
                 let arrays = call.arguments[0].stringView(), indices = call.arguments[1].int64View()
                 if arrays.isAllNull || indices.isAllNull { return Column.nulls(call.resultType, count: call.rowCount) }
                 let validity = ValidityOps.and([call.arguments[0].validity(rowCount: call.rowCount), call.arguments[1].validity(rowCount: call.rowCount)], count: call.rowCount)
+                if call.resultType == .string || call.resultType.isNested {
+                    // The common `split(s, ',')[i]`: element bytes copied straight from the JSON.
+                    var slices: [Range<Int>] = []
+                    let isString = call.resultType == .string
+                    return try RowMapper.mapString(call.resultType, count: call.rowCount, validity: validity) { i, out in
+                        let index = indices.values[i &* indices.stride]
+                        return try arrays.withBytes(i) { bytes in
+                            _ = JSONArrayText.elementSlices(bytes, into: &slices)
+                            guard index >= 0, index < slices.count else {
+                                if !tolerant && call.failOnError { throw invalidIndex(index, count: slices.count) }
+                                return false
+                            }
+                            let slice = slices[Int(index)]
+                            if JSONArrayText.isNull(bytes, slice) { return false }
+                            if isString { JSONArrayText.appendUnquoted(bytes, slice, to: &out) } else { out.append(contentsOf: bytes[slice]) }
+                            return true
+                        }
+                    }
+                }
                 var picked: [Substring?] = []
                 picked.reserveCapacity(call.rowCount)
                 for i in 0..<call.rowCount {
@@ -26,9 +45,7 @@ extension ScalarFunctionRegistry {
                     let index = indices.values[i &* indices.stride]
                     let elements = arrays.withBytes(i) { JSONArrayText.rawElements($0) } ?? []
                     guard index >= 0, index < elements.count else {
-                        if !tolerant && call.failOnError {
-                            throw SQLError(.execution, "The index \(index) is out of bounds. The array has \(elements.count) elements. Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead. " + FunctionErrors.ansiHint, errorClass: "INVALID_ARRAY_INDEX")
-                        }
+                        if !tolerant && call.failOnError { throw invalidIndex(index, count: elements.count) }
                         picked.append(nil)
                         continue
                     }
@@ -36,6 +53,9 @@ extension ScalarFunctionRegistry {
                 }
                 return try NestedValues.column(picked, type: call.resultType)
             }))
+        }
+        @Sendable func invalidIndex(_ index: Int64, count: Int) -> SQLError {
+            SQLError(.execution, "The index \(index) is out of bounds. The array has \(count) elements. Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead. " + FunctionErrors.ansiHint, errorClass: "INVALID_ARRAY_INDEX")
         }
         list += define(["array_join"], [.type(.array(.string)), .type(.string), .type(.string)], optional: 1, result: { _ in .string }) { call in
             let arrays = call.arguments[0].stringView(), separators = call.arguments[1].stringView()
