@@ -36,7 +36,8 @@ struct ChunkMerger: @unchecked Sendable {
         }
         var out: [Field] = []
         for (name, type) in merged where !name.isEmpty {
-            if let final = JSONTypeMerger.canonicalize(type) {
+            if var final = JSONTypeMerger.canonicalize(type) {
+                if options.primitivesAsString { final = Self.primitivesAsString(final) }
                 out.append(Field(name, final))
                 finalTypes[name] = final
             }
@@ -49,6 +50,16 @@ struct ChunkMerger: @unchecked Sendable {
         }
         out.sort { JSONTypeMerger.precedes($0.name, $1.name) }
         fields = out
+    }
+
+    /// `type` with every number and boolean, also inside arrays and structs, made a string.
+    static func primitivesAsString(_ type: DataType) -> DataType {
+        switch type {
+        case .boolean, .int, .bigint, .double, .decimal: return .string
+        case let .array(element): return .array(primitivesAsString(element))
+        case let .structure(fields): return .structure(fields.map { Field($0.name, primitivesAsString($0.type), nullable: $0.nullable) })
+        default: return type
+        }
     }
 
     /// Reads again the units whose doubles (or `-0`) must become text: with every column

@@ -10,6 +10,8 @@ public struct JSONReadOptions: Sendable, Equatable {
     public var columnNameOfCorruptRecord = "_corrupt_record"
     /// Single-quoted strings and field names are accepted (Spark's `allowSingleQuotes`).
     public var allowSingleQuotes = true
+    /// Every number and boolean is read as a string, keeping its JSON text (`primitivesAsString`).
+    public var primitivesAsString = false
     /// Work is split over this many threads; `nil` uses every core.
     public var threads: Int?
     /// The size of one work unit (bytes of a split file, or of a group of small files).
@@ -19,7 +21,7 @@ public struct JSONReadOptions: Sendable, Equatable {
     public init() {}
 
     /// Options from Spark's option map (`multiLine`, `mode`, `recursiveFileLookup`,
-    /// `columnNameOfCorruptRecord`, `allowSingleQuotes`), names compared ignoring case.
+    /// `columnNameOfCorruptRecord`, `allowSingleQuotes`, `primitivesAsString`), names compared ignoring case.
     /// Throws for an unknown option or a value that is not valid for it.
     public init(options: [String: String]) throws(JSONReadError) {
         self.init()
@@ -28,6 +30,7 @@ public struct JSONReadOptions: Sendable, Equatable {
             case "multiline": multiLine = try Self.bool(key, value)
             case "recursivefilelookup": recursiveFileLookup = try Self.bool(key, value)
             case "allowsinglequotes": allowSingleQuotes = try Self.bool(key, value)
+            case "primitivesasstring": primitivesAsString = try Self.bool(key, value)
             case "mode":
                 guard let parsed = JSONParseMode(sparkName: value) else {
                     throw JSONReadError(.invalidOption, "option mode: '\(value)' is not one of PERMISSIVE, DROPMALFORMED, FAILFAST")
@@ -41,7 +44,7 @@ public struct JSONReadOptions: Sendable, Equatable {
             case "path":
                 continue
             default:
-                throw JSONReadError(.invalidOption, "unknown JSON option '\(key)' (known: multiLine, mode, recursiveFileLookup, columnNameOfCorruptRecord, allowSingleQuotes)")
+                throw JSONReadError(.invalidOption, "unknown JSON option '\(key)' (known: multiLine, mode, recursiveFileLookup, columnNameOfCorruptRecord, allowSingleQuotes, primitivesAsString)")
             }
         }
     }

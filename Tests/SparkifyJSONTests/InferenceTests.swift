@@ -28,6 +28,18 @@ import SparkifyTables
         #expect(wide.table.schemaText == "h double")
     }
 
+    @Test func primitivesAsStringKeepsTheJSONTextOfEveryScalar() throws {
+        let result = try load("""
+        {"i":1,"d":148.03546,"e":1.0E7,"b":true,"s":"x","n":null,"a":[1,2.50],"o":{"k":-0}}
+        {"i":12345678901234567890123,"d":2,"e":-0.0,"b":false,"s":"y","n":null,"a":[],"o":{"k":7}}
+        """, ["primitivesAsString": "true"])
+        #expect(result.table.schemaText == "a array<string>, b string, d string, e string, i string, n string, o struct<k:string>, s string")
+        #expect(result.table.values("d") == [.string("148.03546"), .string("2")])
+        #expect(result.table.values("e") == [.string("1.0E7"), .string("-0.0")])
+        #expect(result.table.values("i") == [.string("1"), .string("12345678901234567890123")])
+        #expect(result.table.values("b") == [.string("true"), .string("false")])
+    }
+
     @Test func wideningAcrossRecords() throws {
         let result = try load("""
         {"a":1,"b":1,"c":1,"d":true,"e":12345678901234567890123,"f":1.5}

@@ -29,6 +29,9 @@ import Testing
         #expect(failure?.errorClass == "DIVIDE_BY_ZERO")
         let rows = try s.execute("SELECT n, s FROM u ORDER BY n").last?.table?.rows
         #expect(rows == [[.int(0), .string("b")], [.int(1), .string("a")]])
+        // A CTAS that fails while it runs creates nothing.
+        #expect(error("CREATE TABLE t2 AS SELECT 10 div n AS x FROM t", in: s)?.errorClass == "DIVIDE_BY_ZERO")
+        #expect(error("SELECT * FROM t2", in: s)?.errorClass == "TABLE_OR_VIEW_NOT_FOUND")
     }
 
     @Test func anUnknownColumnSuggestsTheNearestNamesAndSaysWhere() throws {

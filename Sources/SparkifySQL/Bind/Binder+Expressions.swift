@@ -61,7 +61,14 @@ extension Binder {
             case .concat:
                 return try scalarCall("concat", [try bindExpression(left, context), try bindExpression(right, context)], at: position)
             default:
-                return try scalarCall(op.rawValue, [try bindExpression(left, context), try bindExpression(right, context)], at: position)
+                if let moved = try bindIntervalArithmetic(op, left, right, context, at: position) { return moved }
+                var operands = [try bindExpression(left, context), try bindExpression(right, context)]
+                if !ansiEnabled, [.add, .subtract, .multiply, .divide, .remainder].contains(op),
+                   operands.contains(where: { $0.type == .string }), operands.allSatisfy({ $0.type == .string || $0.type.isNumeric }) {
+                    // Spark's legacy PromoteStrings: a string operand of arithmetic is a double.
+                    operands = operands.map { $0.type == .string ? castIfNeeded($0, to: .double) : $0 }
+                }
+                return try scalarCall(op.rawValue, operands, at: position)
             }
 
         case let .isNull(operand, negated):
@@ -162,8 +169,17 @@ extension Binder {
 
         case .row:
             throw SQLError(.unsupported, "Row constructors `(a, b)` are supported only on the left of IN (subquery).", errorClass: "UNSUPPORTED_FEATURE", at: position)
-        case .element, .field:
-            throw SQLError(.unsupported, "Accessing array elements and struct fields is not supported by sparkify yet: \(expression).", errorClass: "UNSUPPORTED_FEATURE", at: position)
+        case let .element(base, subscriptIndex):
+            let container = try bindExpression(base, context)
+            switch container.type {
+            case .array: return try scalarCall("[]", [container, try bindExpression(subscriptIndex, context)], at: position)
+            case .structure: return try scalarCall(".", [container, try bindExpression(subscriptIndex, context)], at: position)
+            default:
+                throw SQLError(.analysis, "Cannot resolve \(expression): the subscript needs an ARRAY or a STRUCT, not \(container.type.simpleString.uppercased()).",
+                               errorClass: "INVALID_EXTRACT_BASE_FIELD_TYPE", at: position)
+            }
+        case let .field(base, name):
+            return try fieldAccess(try bindExpression(base, context), [name], at: position)
         case .lambda:
             throw SQLError(.unsupported, "Lambda functions are not supported by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE", at: position)
         }
@@ -179,11 +195,25 @@ extension Binder {
             throw SQLError(.unsupported, "`\(parts.joined(separator: "."))` refers to a query two or more levels out: sparkify supports correlation with the directly enclosing query only.",
                            errorClass: "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY", at: position)
         }
-        if parts.count >= 2, let base = try context.scope.resolve(Array(parts.dropLast()), at: position) ?? context.scope.resolve([parts[0]], at: position),
-           base.type.isNested {
-            throw SQLError(.unsupported, "Accessing struct fields (`\(parts.joined(separator: "."))`) is not supported by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE", at: position)
+        // `s.a.b` or `t.s.a`: the longest prefix naming a column, then struct fields.
+        for length in stride(from: parts.count - 1, through: 1, by: -1) {
+            guard let base = try context.scope.resolve(Array(parts[..<length]), at: position) else { continue }
+            return try fieldAccess(base.reference, Array(parts[length...]), at: position)
         }
         throw context.scope.unresolved(parts, at: position)
+    }
+
+    /// `base.name1.name2...` through struct fields.
+    private func fieldAccess(_ base: BoundExpression, _ names: [String], at position: SourcePosition) throws -> BoundExpression {
+        var result = base
+        for name in names {
+            guard case .structure = result.type else {
+                throw SQLError(.analysis, "Cannot extract the field `\(name)` from \(result.type.simpleString.uppercased()): only a STRUCT has fields.",
+                               errorClass: "INVALID_EXTRACT_BASE_FIELD_TYPE", at: position)
+            }
+            result = try scalarCall(".", [result, .literal(.string(name), .string)], at: position)
+        }
+        return result
     }
 
     /// A subquery used as an expression: bound on its own, with the enclosing scope visible

@@ -32,6 +32,9 @@ final class Binder {
     var outerScopes: [BindScope] = []
     /// `WINDOW w AS (...)` definitions of the select blocks being bound, innermost last.
     var namedWindowScopes: [[String: ASTWindowSpec]] = []
+    /// `spark.sql.ansi.enabled`: with it off, Spark's legacy coercions apply (a string in
+    /// arithmetic becomes a double).
+    var ansiEnabled = true
     private var depth = 0
 
     init(catalog: Catalog, readFiles: @escaping FileReader, evaluateConstant: @escaping (BoundExpression) throws -> Value) {

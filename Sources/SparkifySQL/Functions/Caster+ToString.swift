@@ -6,15 +6,17 @@ extension Caster {
         let validity = column.validity
         switch column.values {
         case let .string(arena):
-            if case let .array(element) = source {
-                // Spark prints arrays as `[a, b, null]`: elements in their string forms.
+            if source.isNested {
+                // Spark prints arrays as `[a, b, null]` and structs as `{1, x}`: the elements
+                // and fields in their own string forms.
                 let view = ScalarOperand.column(column).stringView()
+                let type = source
                 return RowMapper.mapString(.string, count: count, validity: validity) { i, out in
-                    view.withBytes(i) { Caster.appendArrayText($0, element: element, to: &out) }
+                    view.withBytes(i) { Caster.appendNestedText(Substring(decoding: $0, as: UTF8.self), type: type, to: &out) }
                     return true
                 }
             }
-            // Decimal text, JSON of structs and strings keep their bytes.
+            // Decimal text and strings keep their bytes.
             return Column(type: .string, values: .string(arena), validity: validity)
         case let .boolean(values):
             return RowMapper.mapString(.string, count: count, validity: validity) { i, out in
@@ -63,24 +65,40 @@ extension Caster {
         }
     }
 
-    /// `[a, b, null]` from an array's JSON text.
-    static func appendArrayText(_ json: UnsafeBufferPointer<UInt8>, element: DataType, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
-        for (k, item) in (JSONArrayText.rawElements(json) ?? []).enumerated() {
-            if k > 0 { out.append(contentsOf: [UInt8(ascii: ","), 32]) }
-            guard let item else {
-                out.appendString("null")
-                continue
+    /// Spark's string form of one nested value stored as JSON text `raw` of type `type`:
+    /// `[a, b, null]` for arrays, `{1, x}` for structs, scalars as `CAST(x AS STRING)` shows them.
+    static func appendNestedText(_ raw: Substring, type: DataType, to out: inout [UInt8]) {
+        switch type {
+        case let .array(element):
+            out.append(UInt8(ascii: "["))
+            var copy = String(raw)
+            let items = copy.withUTF8 { JSONArrayText.rawElements($0) } ?? []
+            for (k, item) in items.enumerated() {
+                if k > 0 { out.append(contentsOf: [UInt8(ascii: ","), 32]) }
+                appendNestedElement(item, type: element, to: &out)
             }
-            if case let .array(inner) = element {
-                var copy = String(item)
-                copy.withUTF8 { appendArrayText($0, element: inner, to: &out) }
-            } else if element == .double, let d = Double(item) {
-                out.appendString(ValueFormatter.double(d))
-            } else {
-                out.appendString(JSONArrayText.unquote(item))
+            out.append(UInt8(ascii: "]"))
+        case let .structure(fields):
+            out.append(UInt8(ascii: "{"))
+            for (k, (item, field)) in zip(JSONObjectText.fieldValues(raw, fields: fields), fields).enumerated() {
+                if k > 0 { out.append(contentsOf: [UInt8(ascii: ","), 32]) }
+                appendNestedElement(item, type: field.type, to: &out)
             }
+            out.append(UInt8(ascii: "}"))
+        case .double:
+            let text = JSONArrayText.unquote(raw)
+            if let d = Double(text) { out.appendString(ValueFormatter.double(d)) } else { out.appendString(text) }
+        default:
+            out.appendString(JSONArrayText.unquote(raw))
         }
-        out.append(UInt8(ascii: "]"))
+    }
+
+    /// One element or field: `null` for NULL (lowercase, as Spark prints it inside values).
+    private static func appendNestedElement(_ raw: Substring?, type: DataType, to out: inout [UInt8]) {
+        guard let raw else {
+            out.appendString("null")
+            return
+        }
+        appendNestedText(raw, type: type, to: &out)
     }
 }

@@ -25,6 +25,19 @@ struct DatetimePattern {
     let literalBytes: [UInt8]
 
     static let weekBasedLetters: Set<UInt8> = Set("YWwuec".utf8)
+    /// The pattern letters of Java's `SimpleDateFormat` (Spark's legacy formatter).
+    static let legacyLetters: Set<UInt8> = Set("GyYMLwWDdFEuaHkKhmsSzZX".utf8)
+
+    /// Whether every letter outside quotes is one `SimpleDateFormat` knows.
+    static func legacyAccepts(_ bytes: [UInt8]) -> Bool {
+        var quoted = false
+        for b in bytes {
+            if b == UInt8(ascii: "'") { quoted.toggle(); continue }
+            let isLetter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+            if !quoted, isLetter, !legacyLetters.contains(b) { return false }
+        }
+        return !quoted
+    }
     static let unsupportedLetters: Set<UInt8> = Set("ABnNp".utf8)
     static let unsupportedForParsing: Set<UInt8> = Set("EFqQ".utf8)
     static let knownLetters: Set<UInt8> = Set("GyDMLdQqEFahKkHmsSVzOXxZ".utf8)
@@ -85,6 +98,11 @@ struct DatetimePattern {
             while i + count < bytes.count, bytes[i + count] == b { count += 1 }
             let letter = String(UnicodeScalar(b))
             if DatetimePattern.weekBasedLetters.contains(b) {
+                // Spark retries the pattern with Java's SimpleDateFormat: when that one accepts
+                // it (Y, w, W, u are its letters), the error says the result would differ.
+                if DatetimePattern.legacyAccepts(bytes) {
+                    throw SQLError(.execution, "You may get a different result due to the upgrading to Spark >= 3.0: Fail to recognize '\(pattern)' pattern in the DateTimeFormatter. 1) You can set \"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to restore the behavior before Spark 3.0. 2) You can form a valid datetime pattern with the guide from 'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.", errorClass: "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION")
+                }
                 throw SQLError(.execution, "Spark >= 3.0: All week-based patterns are unsupported since Spark 3.0, detected week-based character: \(letter). Please use the SQL function EXTRACT instead.", errorClass: "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_WEEK_BASED_PATTERN")
             }
             if DatetimePattern.unsupportedLetters.contains(b) || !DatetimePattern.knownLetters.contains(b) {

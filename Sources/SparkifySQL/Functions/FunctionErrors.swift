@@ -9,7 +9,7 @@ enum FunctionErrors {
     }
 
     static func remainderByZero() -> SQLError {
-        SQLError(.execution, "Division by zero. Use `try_mod` to tolerate divisor being 0 and return NULL instead. " + ansiHint, errorClass: "DIVIDE_BY_ZERO")
+        SQLError(.execution, "Remainder by zero. Use `try_mod` to tolerate divisor being 0 and return NULL instead. " + ansiHint, errorClass: "REMAINDER_BY_ZERO")
     }
 
     /// `kind` is "integer" or "long"; `tryFunction` names the tolerant variant.

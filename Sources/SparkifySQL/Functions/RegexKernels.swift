@@ -13,7 +13,8 @@ final class CompiledRegex: @unchecked Sendable {
     init(_ pattern: String, function: String) throws {
         self.pattern = pattern
         do {
-            expression = try NSRegularExpression(pattern: pattern, options: [])
+            // ICU rejects an empty pattern; Java's matches the empty string everywhere.
+            expression = try NSRegularExpression(pattern: pattern.isEmpty ? "(?:)" : pattern, options: [])
         } catch {
             throw SQLError(.execution, "The value of parameter(s) `regexp` in `\(function)` is invalid: '\(pattern)'.", errorClass: "INVALID_PARAMETER_VALUE.PATTERN")
         }

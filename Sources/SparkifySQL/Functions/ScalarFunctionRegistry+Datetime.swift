@@ -117,6 +117,10 @@ extension ScalarFunctionRegistry {
         list += define(["make_date"], [.type(.int), .type(.int), .type(.int)], result: { _ in .date }) { call in
             try DatetimeKernels.makeDate(call.arguments[0], call.arguments[1], call.arguments[2], rowCount: call.rowCount, failOnError: call.failOnError)
         }
+        let int = ExpectedInput.type(.int)
+        list += define(["make_timestamp"], [int, int, int, int, int, .type(.decimal(precision: 16, scale: 6)), .type(.string)], optional: 1, result: { _ in .timestamp }) { call in
+            try DatetimeKernels.makeTimestamp(call.arguments, rowCount: call.rowCount, context: call.context)
+        }
         for (name, unit) in [("unix_seconds", Int64(1_000_000)), ("unix_millis", 1_000), ("unix_micros", 1)] {
             list += define([name], [.type(.timestamp)], result: { _ in .bigint }) { call in
                 DatetimeKernels.unixTime(call.arguments[0], microsPerUnit: unit, rowCount: call.rowCount)

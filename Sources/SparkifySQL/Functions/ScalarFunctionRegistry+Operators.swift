@@ -94,6 +94,16 @@ extension ScalarFunctionRegistry {
             let count: (DataType) -> Bool = { $0 == .int || $0 == .bigint || $0 == .string }
             if a == .date, count(b) { return ResolvedScalarCall(resultType: .date, argumentTypes: [.date, .int]) }
             if op == .add, b == .date, a == .int || a == .bigint { return ResolvedScalarCall(resultType: .date, argumentTypes: [.int, .date]) }
+            if a == .null || b == .null, a == .date || b == .date {
+                return ResolvedScalarCall(resultType: .date, argumentTypes: a == .date ? [.date, .int] : [.int, .date])
+            }
+            // Any other date + x (and date - x, x not a date) is Spark's date_add / date_sub,
+            // which rejects x by its type.
+            let other = a == .date ? b : a
+            if (a == .date && b != .date && b != .timestamp) || (op == .add && b == .date && a != .timestamp) {
+                let function = op == .add ? "date_add" : "date_sub"
+                throw SQLError(.analysis, "Cannot resolve \"\(function)(DATE, \(other.simpleString.uppercased()))\" due to data type mismatch: The second parameter requires the (\"INT\" or \"SMALLINT\" or \"TINYINT\") type, however it has the type \"\(other.simpleString.uppercased())\".", errorClass: "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE")
+            }
         }
         if a == .string || b == .string {
             guard a != b, let promoted = SparkTypeCoercion.stringPromotion(a, b), promoted != .string else { throw mismatch() }

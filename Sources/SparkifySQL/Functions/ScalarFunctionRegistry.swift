@@ -23,6 +23,7 @@ public enum ScalarFunctionRegistry {
         let groups: [[ScalarFunction]] = [
             operatorFunctions(), conditionalFunctions(), datetimeFunctions(),
             stringFunctions(), mathFunctions(), miscFunctions(), datePartFunctions(),
+            characterFunctions(), collectionFunctions(), subscriptFunctions(), fieldFunctions(),
         ]
         for group in groups {
             for function in group { table[function.name] = function }

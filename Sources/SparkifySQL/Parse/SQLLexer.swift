@@ -169,6 +169,12 @@ struct SQLLexer {
             let byte = peek()
             if byte == quote {
                 advance()
+                // Spark 4: a doubled quote inside a literal is one quote ('it''s' is it's).
+                if !raw && index < bytes.count && peek() == quote {
+                    value.append(quote)
+                    advance()
+                    continue
+                }
                 break
             }
             if byte == 0x5C && !raw && index + 1 < bytes.count {  // backslash

@@ -97,6 +97,7 @@ extension SQLParser {
         if accept("IN") {
             try expectSymbol("(")
             var values: [ASTExpression] = []
+            try rejectSelectAsTypedLiteral()
             if startsQuery(at: index) {
                 let query = try self.query()
                 if acceptSymbol(")") { return ASTExpression(.inSubquery(value, query, negated: negated), at: position) }
@@ -113,8 +114,7 @@ extension SQLParser {
             let caseInsensitive = current.isKeyword("ILIKE")
             advance()
             if let quantifier = current.keyword, ["ANY", "SOME", "ALL"].contains(quantifier), peek().isSymbol("(") {
-                throw SQLError(.unsupported, "LIKE \(quantifier) (...) is not supported",
-                               errorClass: "UNSUPPORTED_FEATURE", at: current.position)
+                return try quantifiedLike(value, all: quantifier == "ALL", caseInsensitive: caseInsensitive, negated: negated)
             }
             let pattern = try valueExpression()
             var escape: Character?
@@ -136,6 +136,48 @@ extension SQLParser {
         }
         if negated { throw syntaxError() }
         return value
+    }
+
+    /// Spark's grammar tries `IN (expr, ...)` before `IN (query)`, and `SELECT 'u1'` also reads
+    /// as a typed literal (like `DATE '...'`): when the whole list parses that way, Spark picks
+    /// it and fails with `[UNSUPPORTED_TYPED_LITERAL]`. Kept for compatibility.
+    private mutating func rejectSelectAsTypedLiteral() throws(SQLError) {
+        guard current.isKeyword("SELECT"), peek().kind == .string else { return }
+        let select = current
+        var probe = self
+        probe.advance()
+        let literal = ASTExpression(.literal(.string(select.text)), at: select.position)
+        probe.advance()
+        do {
+            _ = try probe.expression(seed: literal)
+            while probe.acceptSymbol(",") { _ = try probe.expression() }
+            try probe.expectSymbol(")")
+        } catch {
+            return
+        }
+        throw SQLError(.syntax, "Literals of the type \"\(select.text.uppercased())\" are not supported. Supported types are \"DATE\", \"TIMESTAMP_NTZ\", \"TIMESTAMP_LTZ\", \"TIMESTAMP\", \"INTERVAL\", \"X\", \"TIME\".",
+                       errorClass: "UNSUPPORTED_TYPED_LITERAL", at: select.position)
+    }
+
+    /// `x [NOT] LIKE ANY|SOME|ALL (p1, p2, ...)` after the quantifier: Spark's `LikeAny`/`LikeAll`,
+    /// which are the OR (ANY) or AND (ALL) of the single LIKEs, NULLs included.
+    private mutating func quantifiedLike(_ value: ASTExpression, all: Bool, caseInsensitive: Bool, negated: Bool) throws(SQLError) -> ASTExpression {
+        let position = value.position
+        advance()
+        try expectSymbol("(")
+        if current.isSymbol(")") {
+            throw SQLError(.syntax, "Invalid SQL syntax: Expected something between '(' and ')'.",
+                           errorClass: "INVALID_SQL_SYNTAX.EMPTY_QUANTIFIED_PATTERN", at: current.position)
+        }
+        var patterns = [try expression()]
+        while acceptSymbol(",") { patterns.append(try expression()) }
+        try expectSymbol(")")
+        let tests = patterns.map { pattern in
+            ASTExpression(.like(value, pattern: pattern, caseInsensitive: caseInsensitive, escape: nil, negated: negated), at: position)
+        }
+        return tests.dropFirst().reduce(tests[0]) { combined, test in
+            ASTExpression(.binary(all ? .and : .or, combined, test), at: position)
+        }
     }
 
     /// Binary operators of a value expression and their precedence (higher binds tighter).

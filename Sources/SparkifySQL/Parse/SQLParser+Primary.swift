@@ -117,7 +117,8 @@ extension SQLParser {
             try expect("FROM")
             let source = try valueExpression()
             try expectSymbol(")")
-            return call(function, [source] + (trimCharacters.map { [$0] } ?? []))
+            // Spark's two-argument trim/ltrim/rtrim take the characters first: trim(trimStr, str).
+            return call(function, (trimCharacters.map { [$0] } ?? []) + [source])
         }
         if current.isSymbol(")") {
             advance()
@@ -140,7 +141,7 @@ extension SQLParser {
             advance()
             let source = try valueExpression()
             try expectSymbol(")")
-            return call("trim", [source, first])
+            return call("trim", [first, source])
         default:
             var arguments = [try expression(seed: first)]
             while acceptSymbol(",") { arguments.append(try functionArgument()) }

@@ -142,7 +142,15 @@ extension SQLParser {
 
     /// `expr [[AS] alias]`.
     private mutating func selectItem() throws(SQLError) -> ASTSelectItem {
-        let expression = try self.expression()
+        let expression: ASTExpression
+        if current.isKeyword("FROM"), tokens[index - 1].isKeyword("SELECT") || tokens[index - 1].isKeyword("DISTINCT") {
+            // Spark's keywords are not reserved by default: in `SELECT FROM` the select list
+            // cannot be empty, so FROM is a column name.
+            expression = ASTExpression(.column([current.text]), at: current.position)
+            advance()
+        } else {
+            expression = try self.expression()
+        }
         if accept("AS") { return ASTSelectItem(expression, alias: try identifier(allowReserved: true)) }
         if atBareIdentifier {
             lastBareAliasIndex = index

@@ -103,6 +103,9 @@ extension SQLParser {
         return .table(name, alias: alias)
     }
 
+    /// Keywords that start a clause after a relation, and so end it unless nothing follows.
+    private static let clauseKeywords: Set<String> = ["WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "WINDOW"]
+
     /// `[AS] alias [(col, ...)]`, or nil.
     private mutating func tableAlias() throws(SQLError) -> ASTTableAlias? {
         if let word = current.keyword, ["PIVOT", "UNPIVOT", "TABLESAMPLE"].contains(word), peek().isSymbol("(") {
@@ -114,6 +117,10 @@ extension SQLParser {
         } else if atBareIdentifier {
             lastBareAliasIndex = index
             name = try identifier()
+        } else if let word = current.keyword, Self.clauseKeywords.contains(word), peek().kind == .end || peek().isSymbol(")") {
+            // Spark's keywords are not reserved by default: a clause keyword that cannot start
+            // its clause (`FROM t WHERE` at the end) is read as the table's alias.
+            name = try identifier(allowReserved: true)
         } else {
             return nil
         }

@@ -78,9 +78,11 @@ public final class SQLSession {
     /// A binder over the current catalog.
     func makeBinder(cancellation: CancellationToken) -> Binder {
         let executor = makeExecutor(cancellation: cancellation)
-        return Binder(catalog: catalog, readFiles: { [unowned self] format, path, options, position in
+        let binder = Binder(catalog: catalog, readFiles: { [unowned self] format, path, options, position in
             try self.readFiles(format: format, path: path, options: options, at: position, cancellation: cancellation)
         }, evaluateConstant: { try executor.evaluateConstant($0) })
+        binder.ansiEnabled = executor.evaluation.ansiEnabled
+        return binder
     }
 
     func makeExecutor(cancellation: CancellationToken) -> PlanExecutor {
