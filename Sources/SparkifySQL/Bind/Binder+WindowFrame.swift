@@ -1,0 +1,137 @@
+import SparkifyTables
+
+extension Binder {
+    /// The frame as written, or Spark's default: with ORDER BY, RANGE from the partition's
+    /// start to the current row (peers included); without, the whole partition.
+    ///
+    /// ROWS offsets are row counts. RANGE offsets need exactly one ORDER BY key (Spark's
+    /// RANGE_FRAME_WITHOUT_ORDER / RANGE_FRAME_MULTI_ORDER) of a numeric or date type, and
+    /// become distances in that key's units (see `WindowRangeKey`): cast to an int or bigint
+    /// key's type (truncating a fraction, as Spark's cast does), days for a date key (int
+    /// offsets only), the unscaled value for a decimal key.
+    func bindFrame(_ frame: ASTWindowFrame?, orderBy: [SortKey], _ context: ExpressionContext) throws -> WindowFrame {
+        guard let frame else {
+            return orderBy.isEmpty ? WindowFrame(unit: .rows, start: .unboundedPreceding, end: .unboundedFollowing)
+                : WindowFrame(unit: .range, start: .unboundedPreceding, end: .currentRow)
+        }
+        let isRange = frame.unit == .range
+        let text = frame.description
+        func offset(_ expression: ASTExpression) throws -> Int64 {
+            let position = expression.position
+            let bound = try bindExpression(expression, ExpressionContext(scope: .empty, clause: "window frame"))
+            let value = try evaluateConstant(bound)
+            guard isRange else {
+                switch value {
+                case let .int(v): return Int64(v)
+                case let .bigint(v): return v
+                default:
+                    throw SQLError(.analysis, "Cannot resolve \"\(text)\" due to data type mismatch: The data type of the bound \"\(bound.type.simpleString.uppercased())\" does not match the expected data type \"INT\".",
+                                   errorClass: "DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE", at: position)
+                }
+            }
+            if orderBy.isEmpty {
+                throw SQLError(.analysis, "Cannot resolve \"(\(text))\" due to data type mismatch: A range window frame cannot be used in an unordered window specification.",
+                               errorClass: "DATATYPE_MISMATCH.RANGE_FRAME_WITHOUT_ORDER", at: position)
+            }
+            if orderBy.count > 1 {
+                throw SQLError(.analysis, "Cannot resolve \"(\(text))\" due to data type mismatch: A range window frame with value boundaries cannot be used in a window specification with multiple order by expressions: \(orderBy.map(\.description).joined(separator: ",")).",
+                               errorClass: "DATATYPE_MISMATCH.RANGE_FRAME_MULTI_ORDER", at: position)
+            }
+            return try rangeDistance(value, key: orderBy[0].expression.type, frame: text, at: position)
+        }
+        func bound(_ b: ASTWindowFrame.Bound) throws -> FrameBound {
+            switch b {
+            case .unboundedPreceding: return .unboundedPreceding
+            case .unboundedFollowing: return .unboundedFollowing
+            case .currentRow: return .currentRow
+            case let .preceding(e): return .preceding(try offset(e))
+            case let .following(e): return .following(try offset(e))
+            }
+        }
+        let start = try bound(frame.start), end = try bound(frame.end)
+        if let lower = Self.signedOffset(start), let upper = Self.signedOffset(end), lower > upper {
+            throw SQLError(.analysis, "Cannot resolve \"\(text)\" due to data type mismatch: The lower bound of a window frame must be less than or equal to the upper bound.",
+                           errorClass: "DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_WRONG_COMPARISON", at: frame.start.expression?.position)
+        }
+        return WindowFrame(unit: isRange ? .range : .rows, start: start, end: end)
+    }
+
+    /// A RANGE offset in the units of an ORDER BY key of type `key`.
+    private func rangeDistance(_ value: Value, key: DataType, frame: String, at position: SourcePosition) throws -> Int64 {
+        func invalid(_ offsetType: String) -> SQLError {
+            SQLError(.analysis, "Cannot resolve \"(\(frame))\" due to data type mismatch: The data type \"\(key.simpleString.uppercased())\" used in the order specification does not support the data type \"\(offsetType)\" which is used in the range frame.",
+                     errorClass: "DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE", at: position)
+        }
+        let number: Double
+        switch value {
+        case let .int(v): number = Double(v)
+        case let .bigint(v): number = Double(v)
+        case let .decimal(text): number = Double(text) ?? 0
+        case let .double(v): number = v
+        default:
+            throw SQLError(.analysis, "Cannot resolve \"\(frame)\" due to data type mismatch: The data type of the bound does not match the expected data type (\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\").",
+                           errorClass: "DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE", at: position)
+        }
+        guard number.isFinite, abs(number) < 9.0e15 else { throw invalid("NUMBER") }
+        switch key {
+        case .int, .bigint:
+            return Int64(number.rounded(.towardZero))
+        case .date:
+            guard case let .int(v) = value else { throw invalid(value.typeLabel) }
+            return Int64(v)
+        case let .decimal(_, scale):
+            var scaled = number
+            for _ in 0..<scale { scaled *= 10 }
+            guard abs(scaled) < 9.0e15 else { throw invalid(value.typeLabel) }
+            return Int64(scaled.rounded(.toNearestOrAwayFromZero))
+        case .double:
+            guard number == number.rounded(.towardZero) else {
+                throw SQLError(.unsupported, "RANGE offsets with a fraction over a double ORDER BY key are not supported by sparkify yet.",
+                               errorClass: "UNSUPPORTED_FEATURE", at: position)
+            }
+            return Int64(number)
+        case .string, .boolean:
+            throw SQLError(.analysis, "Cannot resolve \"\(frame)\" due to data type mismatch: The data type of the lower bound \"\(key.simpleString.uppercased())\" does not match the expected data type (\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\").",
+                           errorClass: "DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE", at: position)
+        default:
+            throw invalid(value.typeLabel)
+        }
+    }
+
+    /// A bound's signed offset (PRECEDING negative, CURRENT ROW 0); nil for UNBOUNDED. Spark
+    /// compares the bounds only when both are value offsets.
+    private static func signedOffset(_ bound: FrameBound) -> Int64? {
+        switch bound {
+        case let .preceding(k): return -k
+        case let .following(k): return k
+        default: return nil
+        }
+    }
+}
+
+extension ASTWindowFrame.Bound {
+    /// The offset expression of `n PRECEDING` / `n FOLLOWING`.
+    var expression: ASTExpression? {
+        switch self {
+        case let .preceding(e), let .following(e): return e
+        default: return nil
+        }
+    }
+}
+
+extension Value {
+    /// Spark's upper-case type name of a literal value, for messages.
+    var typeLabel: String {
+        switch self {
+        case .int: return "INT"
+        case .bigint: return "BIGINT"
+        case .double: return "DOUBLE"
+        case .decimal: return "DECIMAL"
+        case .string: return "STRING"
+        case .boolean: return "BOOLEAN"
+        case .date: return "DATE"
+        case .timestamp: return "TIMESTAMP"
+        default: return "VOID"
+        }
+    }
+}
