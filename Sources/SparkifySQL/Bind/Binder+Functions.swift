@@ -14,6 +14,9 @@ extension Binder {
         if AggregateFunctions.isAggregate(name) {
             return try bindAggregate(call, expression, context)
         }
+        if name == "grouping" || name == "grouping_id" {
+            return try bindGroupingFunction(call, expression, context)
+        }
         if name == "input_file_name" || name == "monotonically_increasing_id", context.clause == "aggregate argument" {
             throw SQLError(.analysis, "The aggregate function's argument \(expression) is not deterministic: compute it in a subquery first.",
                            errorClass: "AGGREGATE_FUNCTION_WITH_NONDETERMINISTIC_EXPRESSION", at: position)
