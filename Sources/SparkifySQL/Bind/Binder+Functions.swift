@@ -141,6 +141,17 @@ extension Binder {
             args = zip(args, signature.arguments).map { castIfNeeded($0, to: $1) }
             resultType = signature.result
         }
+        if let filter = call.filter {
+            // FILTER (WHERE c) over a window: the rows failing c give NULL arguments, which every
+            // aggregate here skips (count(*) becomes a count of a value present only where c holds).
+            let nullSensitive = ["first", "last", "first_value", "last_value", "any_value"]
+            guard AggregateFunctions.isAggregate(name), !nullSensitive.contains(name) else {
+                throw SQLError(.unsupported, "FILTER is not supported for the window function \(name)() by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE", at: position)
+            }
+            let condition = try bindCondition(filter, inner)
+            args = args.isEmpty ? [.caseWhen([CaseBranch(condition, .literal(.int(1), .int))], otherwise: nil, .int)]
+                : args.map { .caseWhen([CaseBranch(condition, $0)], otherwise: nil, $0.type) }
+        }
         if call.isDistinct {
             throw SQLError(.analysis, "Distinct window functions are not supported: \(expression).", errorClass: "DISTINCT_WINDOW_FUNCTION_UNSUPPORTED", at: position)
         }

@@ -11,7 +11,7 @@ extension WindowOperator {
         let n = layout.rowCount
         var state = try FrameAccumulator(function, arguments: arguments, order: layout.order)
         // min and max pick a row, so their results are gathered rather than built.
-        let picksRow = function == .min || function == .max
+        let picksRow = [.min, .max, .maxBy, .minBy].contains(function)
         var builder = ColumnBuilder(type: type, capacity: picksRow ? 0 : n)
         var resultAt = [Int](repeating: -1, count: n)  // row → its result's position in `builder`, or its picked row
         var previous = 0..<0
@@ -59,9 +59,14 @@ struct FrameAccumulator {
     init(_ function: HashAggregation.Function, arguments: [Column], order: [Int]) throws {
         self.function = function
         self.order = order
-        argument = arguments.first
+        // max_by/min_by compare (and skip NULLs of) their ordering, the second argument.
+        let picksBy = function == .maxBy || function == .minBy
+        if picksBy, arguments.count != 2 {
+            throw SQLError(.analysis, "\(function) needs 2 arguments", errorClass: "WRONG_NUM_ARGS")
+        }
+        argument = picksBy ? arguments[1] : arguments.first
         switch function {
-        case .countStar, .count, .sum, .avg, .min, .max: break
+        case .countStar, .count, .sum, .avg, .min, .max, .maxBy, .minBy: break
         default:
             throw SQLError(.unsupported, "\(function) is not supported as a window function", errorClass: "UNSUPPORTED_FEATURE")
         }
@@ -76,7 +81,7 @@ struct FrameAccumulator {
         default: integers = []
         }
         valid = argument?.validity.map { v in order.map { v.isValid($0) } }
-        compare = (function == .min || function == .max) ? arguments.first.map(RowComparison.comparator) : nil
+        compare = [.min, .max, .maxBy, .minBy].contains(function) ? argument.map(RowComparison.comparator) : nil
         if case let .decimal(_, scale)? = argument?.type {
             decimalScale = scale
             numbers = []
@@ -121,12 +126,13 @@ struct FrameAccumulator {
             } else {
                 doubleSum += numbers[position]
             }
-        case .min, .max:
+        case .min, .max, .maxBy, .minBy:
+            // Strictly better only: among ties the first row in frame order stays, as in Spark.
             if best < 0 {
                 best = row
             } else if let compare {
                 let c = compare(row, best)
-                if function == .max ? c > 0 : c < 0 { best = row }
+                if function == .max || function == .maxBy ? c > 0 : c < 0 { best = row }
             }
         default: break
         }
