@@ -55,6 +55,14 @@ struct FrameAccumulator {
     var doubleSum: Double = 0
     var decimalSum: Int128 = 0
     var best = -1
+    /// Running mean and sum of squared deviations (variance and stddev).
+    var mean: Double = 0
+    var m2: Double = 0
+
+    /// Variance and standard deviation, updated as Spark's `CentralMomentAgg` does.
+    static func isMoment(_ function: HashAggregation.Function) -> Bool {
+        [.stddevSamp, .stddevPop, .varianceSamp, .variancePop].contains(function)
+    }
 
     init(_ function: HashAggregation.Function, arguments: [Column], order: [Int]) throws {
         self.function = function
@@ -67,6 +75,7 @@ struct FrameAccumulator {
         argument = picksBy ? arguments[1] : arguments.first
         switch function {
         case .countStar, .count, .sum, .avg, .min, .max, .maxBy, .minBy: break
+        case .stddevSamp, .stddevPop, .varianceSamp, .variancePop: break
         default:
             throw SQLError(.unsupported, "\(function) is not supported as a window function", errorClass: "UNSUPPORTED_FEATURE")
         }
@@ -84,10 +93,13 @@ struct FrameAccumulator {
         compare = [.min, .max, .maxBy, .minBy].contains(function) ? argument.map(RowComparison.comparator) : nil
         if case let .decimal(_, scale)? = argument?.type {
             decimalScale = scale
-            numbers = []
+            numbers = FrameAccumulator.isMoment(function) ? argument.map { column in
+                let all = HashAggregation.doubles(column)
+                return order.map { all[$0] }
+            } ?? [] : []
         } else {
             decimalScale = nil
-            numbers = (function == .sum || function == .avg) && !integerSum64
+            numbers = (function == .sum || function == .avg || FrameAccumulator.isMoment(function)) && !integerSum64
                 ? argument.map { column in
                     let all = HashAggregation.doubles(column)
                     return order.map { all[$0] }
@@ -101,6 +113,8 @@ struct FrameAccumulator {
         doubleSum = 0
         decimalSum = 0
         best = -1
+        mean = 0
+        m2 = 0
     }
 
     mutating func add(position: Int) throws {
@@ -126,6 +140,12 @@ struct FrameAccumulator {
             } else {
                 doubleSum += numbers[position]
             }
+        case .stddevSamp, .stddevPop, .varianceSamp, .variancePop:
+            // `count` already includes this value.
+            let delta = numbers[position] - mean
+            let deltaN = delta / Double(count)
+            mean += deltaN
+            m2 += delta * (delta - deltaN)
         case .min, .max, .maxBy, .minBy:
             // Strictly better only: among ties the first row in frame order stays, as in Spark.
             if best < 0 {
@@ -157,6 +177,11 @@ struct FrameAccumulator {
             } else {
                 builder.append(function == .avg ? doubleSum / Double(count) : doubleSum)
             }
+        case .stddevSamp, .stddevPop, .varianceSamp, .variancePop:
+            let sample = function == .stddevSamp || function == .varianceSamp
+            if count == 0 || (sample && count == 1) { builder.appendNull(); return }
+            let variance = m2 / Double(sample ? count - 1 : count)
+            builder.append(function == .stddevSamp || function == .stddevPop ? variance.squareRoot() : variance)
         case .min, .max:
             guard best >= 0, let argument else { builder.appendNull(); return }
             builder.append(argument.value(at: best))

@@ -122,7 +122,7 @@ public enum WindowOperator {
             return call.arguments[0].gather(rows)
         case let .aggregate(function):
             switch function {
-            case .countStar, .count, .sum, .avg, .min, .max, .maxBy, .minBy: break
+            case .countStar, .count, .sum, .avg, .min, .max, .maxBy, .minBy, .stddevSamp, .stddevPop, .varianceSamp, .variancePop: break
             default: return try groupedFrameAggregate(function, arguments: call.arguments, frame: frame, layout: layout, context: context)
             }
             return try frameAggregate(function, arguments: call.arguments, type: type, frame: frame, layout: layout)
