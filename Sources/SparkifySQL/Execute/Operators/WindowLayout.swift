@@ -85,7 +85,8 @@ struct WindowLayout {
                 if frame.unit == .range { return isStart ? peerStart[p] : peerEnd[p] }
                 return isStart ? p : p + 1
             case let .preceding(k), let .following(k):
-                let signed = { if case .preceding = bound { return -k } else { return k } }()
+                // Negation and the ROWS arithmetic saturate: no offset can trap.
+                let signed = { if case .preceding = bound { return k == Int.min ? Int.max : -k } else { return k } }()
                 guard frame.unit == .rows else {
                     guard let rangeKey else {
                         throw SQLError(.analysis, "A RANGE frame with value offsets needs exactly one numeric, date or decimal ORDER BY key.",
@@ -93,7 +94,7 @@ struct WindowLayout {
                     }
                     return try rangeKey.boundary(at: p, offset: signed, in: ps..<pe, inclusiveUpper: !isStart)
                 }
-                let at = p + signed + (isStart ? 0 : 1)
+                let at = p + Swift.max(-rowCount - 1, Swift.min(rowCount + 1, signed)) + (isStart ? 0 : 1)
                 return min(pe, max(ps, at))
             }
         }

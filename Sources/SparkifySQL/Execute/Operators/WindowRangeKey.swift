@@ -4,8 +4,8 @@ import SparkifyTables
 /// offsets (`RANGE BETWEEN 1 PRECEDING AND 2 FOLLOWING`).
 ///
 /// An offset is in the key's own units: a number for int and bigint, days for date, the
-/// unscaled value for decimal(p,s) (`0.5` over decimal(5,1) is 5), and a whole number for
-/// double. As in Spark's `RangeBoundOrdering`, a row's bound is its key plus the signed
+/// unscaled value for decimal(p,s) (`0.5` over decimal(5,1) is 5), microseconds for
+/// timestamp (a day-time interval), and a whole number for double. As in Spark's `RangeBoundOrdering`, a row's bound is its key plus the signed
 /// offset (the sign flipped for DESC), compared with the window's own ordering: a NULL key's
 /// frame is the block of NULL keys, and NULL keys are in no other row's frame. An int or
 /// bigint bound that overflows is Spark's ARITHMETIC_OVERFLOW.
@@ -31,7 +31,7 @@ struct WindowRangeKey {
             values = .integers(order.map { Int128(v[$0]) }, limit: Int128(Int32.min)...Int128(Int32.max))
         case let (.date, .int32(v)):
             values = .integers(order.map { Int128(v[$0]) }, limit: nil)
-        case let (.bigint, .int64(v)):
+        case let (.bigint, .int64(v)), let (.timestamp, .int64(v)):
             values = .integers(order.map { Int128(v[$0]) }, limit: Int128(Int64.min)...Int128(Int64.max))
         case let (.decimal(_, scale), .string(arena)):
             values = .integers(order.map { row in arena.withBytes(at: row) { DecimalScaled.parse($0, scale: scale) } ?? 0 }, limit: nil)
