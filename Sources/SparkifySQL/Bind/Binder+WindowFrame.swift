@@ -17,6 +17,15 @@ extension Binder {
         }
         let isRange = frame.unit == .range
         let text = frame.description
+        // A double key with a fractional offset keeps its offsets in millionths.
+        var offsetScale = 0
+        if isRange, orderBy.count == 1, orderBy[0].expression.type == .double {
+            for case let expression? in [frame.start.expression, frame.end.expression] {
+                if case .literal(.interval) = expression.kind { continue }
+                let value = try evaluateConstant(try bindExpression(expression, ExpressionContext(scope: .empty, clause: "window frame")))
+                if let number = Self.number(value), number != number.rounded(.towardZero) { offsetScale = Self.doubleOffsetScale }
+            }
+        }
         func offset(_ expression: ASTExpression) throws -> Int64 {
             let position = expression.position
             if case let .literal(.interval(interval)) = expression.kind {
@@ -47,7 +56,7 @@ extension Binder {
                 }
             }
             try checkRangeOrder(orderBy, frame: text, at: position)
-            return try rangeDistance(value, key: orderBy[0].expression.type, frame: text, at: position)
+            return try rangeDistance(value, key: orderBy[0].expression.type, scale: offsetScale, frame: text, at: position)
         }
         func bound(_ b: ASTWindowFrame.Bound) throws -> FrameBound {
             switch b {
@@ -67,7 +76,7 @@ extension Binder {
             throw SQLError(.analysis, "Cannot resolve \"\(text)\" due to data type mismatch: The lower bound of a window frame must be less than or equal to the upper bound.",
                            errorClass: "DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_WRONG_COMPARISON", at: frame.start.expression?.position)
         }
-        return WindowFrame(unit: isRange ? .range : .rows, start: start, end: end)
+        return WindowFrame(unit: isRange ? .range : .rows, start: start, end: end, offsetScale: offsetScale)
     }
 
     /// Spark's type of an interval literal: `INTERVAL 90 MINUTES` is INTERVAL MINUTE,
@@ -129,18 +138,12 @@ extension Binder {
     }
 
     /// A RANGE offset in the units of an ORDER BY key of type `key`.
-    private func rangeDistance(_ value: Value, key: DataType, frame: String, at position: SourcePosition) throws -> Int64 {
+    private func rangeDistance(_ value: Value, key: DataType, scale: Int, frame: String, at position: SourcePosition) throws -> Int64 {
         func invalid(_ offsetType: String) -> SQLError {
             SQLError(.analysis, "Cannot resolve \"(\(frame))\" due to data type mismatch: The data type \"\(key.simpleString.uppercased())\" used in the order specification does not support the data type \"\(offsetType)\" which is used in the range frame.",
                      errorClass: "DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE", at: position)
         }
-        let number: Double
-        switch value {
-        case let .int(v): number = Double(v)
-        case let .bigint(v): number = Double(v)
-        case let .decimal(text): number = Double(text) ?? 0
-        case let .double(v): number = v
-        default:
+        guard let number = Self.number(value) else {
             throw SQLError(.analysis, "Cannot resolve \"\(frame)\" due to data type mismatch: The data type of the bound does not match the expected data type (\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\").",
                            errorClass: "DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE", at: position)
         }
@@ -157,16 +160,29 @@ extension Binder {
             guard abs(scaled) < 9.0e15 else { throw invalid(value.typeLabel) }
             return Int64(scaled.rounded(.toNearestOrAwayFromZero))
         case .double:
-            guard number == number.rounded(.towardZero) else {
-                throw SQLError(.unsupported, "RANGE offsets with a fraction over a double ORDER BY key are not supported by sparkify yet.",
-                               errorClass: "UNSUPPORTED_FEATURE", at: position)
-            }
-            return Int64(number)
+            var scaled = number
+            for _ in 0..<scale { scaled *= 10 }
+            guard abs(scaled) < 9.0e15 else { throw invalid(value.typeLabel) }
+            return Int64(scaled.rounded(.toNearestOrAwayFromZero))
         case .string, .boolean:
             throw SQLError(.analysis, "Cannot resolve \"\(frame)\" due to data type mismatch: The data type of the lower bound \"\(key.simpleString.uppercased())\" does not match the expected data type (\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\").",
                            errorClass: "DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE", at: position)
         default:
             throw invalid(value.typeLabel)
+        }
+    }
+
+    /// Fraction digits kept of a RANGE offset over a double key.
+    static let doubleOffsetScale = 6
+
+    /// A numeric literal's value as a double; nil for other values.
+    private static func number(_ value: Value) -> Double? {
+        switch value {
+        case let .int(v): return Double(v)
+        case let .bigint(v): return Double(v)
+        case let .decimal(text): return Double(text)
+        case let .double(v): return v
+        default: return nil
         }
     }
 

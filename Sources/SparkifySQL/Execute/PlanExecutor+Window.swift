@@ -96,7 +96,7 @@ extension PlanExecutor {
             case .unboundedFollowing: return .unboundedFollowing
             }
         }
-        return WindowOperator.Frame(frame.unit == .rows ? .rows : .range, bound(frame.start), bound(frame.end))
+        return WindowOperator.Frame(frame.unit == .rows ? .rows : .range, bound(frame.start), bound(frame.end), offsetScale: frame.offsetScale)
     }
 }
 

@@ -92,7 +92,7 @@ struct WindowLayout {
                         throw SQLError(.analysis, "A RANGE frame with value offsets needs exactly one numeric, date or decimal ORDER BY key.",
                                        errorClass: "DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE")
                     }
-                    return try rangeKey.boundary(at: p, offset: signed, in: ps..<pe, inclusiveUpper: !isStart)
+                    return try rangeKey.boundary(at: p, offset: signed, scale: frame.offsetScale, in: ps..<pe, inclusiveUpper: !isStart)
                 }
                 let at = p + Swift.max(-rowCount - 1, Swift.min(rowCount + 1, signed)) + (isStart ? 0 : 1)
                 return min(pe, max(ps, at))

@@ -19,11 +19,14 @@ public enum WindowOperator {
         public var unit: Unit
         public var start: FrameBound
         public var end: FrameBound
+        /// RANGE offsets over a double key count 10^-offsetScale (fixed point); 0 otherwise.
+        public var offsetScale: Int
 
-        public init(_ unit: Unit, _ start: FrameBound, _ end: FrameBound) {
+        public init(_ unit: Unit, _ start: FrameBound, _ end: FrameBound, offsetScale: Int = 0) {
             self.unit = unit
             self.start = start
             self.end = end
+            self.offsetScale = offsetScale
         }
 
         /// Spark's frame with ORDER BY: RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW.

@@ -5,7 +5,8 @@ import SparkifyTables
 ///
 /// An offset is in the key's own units: a number for int and bigint, days for date, the
 /// unscaled value for decimal(p,s) (`0.5` over decimal(5,1) is 5), microseconds for
-/// timestamp (a day-time interval), and a whole number for double. As in Spark's `RangeBoundOrdering`, a row's bound is its key plus the signed
+/// timestamp (a day-time interval), and a fixed-point number for double (see
+/// `Frame.offsetScale`). As in Spark's `RangeBoundOrdering`, a row's bound is its key plus the signed
 /// offset (the sign flipped for DESC), compared with the window's own ordering: a NULL key's
 /// frame is the block of NULL keys, and NULL keys are in no other row's frame. An int or
 /// bigint bound that overflows is Spark's ARITHMETIC_OVERFLOW.
@@ -45,7 +46,8 @@ struct WindowRangeKey {
     /// The positions in `partition` whose key lies within the bound `offset` away from the key
     /// at `p`: the first position not before the bound (`inclusiveUpper` false) or the first
     /// position after it (`inclusiveUpper` true).
-    func boundary(at p: Int, offset: Int, in partition: Range<Int>, inclusiveUpper: Bool) throws -> Int {
+    /// A double key's offset counts 10^-scale (`scale` is 0 for every other key type).
+    func boundary(at p: Int, offset: Int, scale: Int = 0, in partition: Range<Int>, inclusiveUpper: Bool) throws -> Int {
         let signed = ascending ? offset : -offset
         let compare: (Int) -> Int  // sort-order comparison of the key at a position with the bound
         if isNull[p] {
@@ -64,7 +66,10 @@ struct WindowRangeKey {
                     return ascending ? c : -c
                 }
             case let .doubles(keys):
-                let bound = keys[p] + Double(signed)
+                // One division by an exact power of ten: the nearest double to the written offset.
+                var power = 1.0
+                for _ in 0..<max(0, scale) { power *= 10 }
+                let bound = keys[p] + Double(signed) / power
                 compare = { q in
                     if isNull[q] { return nullsFirst ? -1 : 1 }
                     let c = Self.compareDoubles(keys[q], bound)
