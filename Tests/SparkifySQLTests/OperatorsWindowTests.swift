@@ -60,6 +60,23 @@ import SparkifyTables
         Case(name: "first_value ignoring NULLs over a sliding frame",
              call: .init(.firstValue(ignoreNulls: true), [v], frame: .init(.rows, .currentRow, .following(1))),
              expected: bigints([10, 1, 20, 40, 2, 3, 40])),
+        Case(name: "RANGE 1 PRECEDING: keys within 1 below; a NULL key frames the NULL keys",
+             call: .init(.aggregate(.sum), [v], frame: .init(.range, .preceding(1), .currentRow)),
+             expected: bigints([10, 4, 30, 30, 2, 4, 60])),
+        Case(name: "RANGE offsets follow a DESC order",
+             call: .init(.aggregate(.sum), [v], frame: .init(.range, .preceding(1), .following(1))), orderBy: [.init(o, ascending: false)],
+             expected: bigints([30, 4, 70, 70, 2, 4, 60])),
+        Case(name: "lag IGNORE NULLS skips NULL values", call: .init(.lag(offset: 1, ignoreNulls: true), [v]),
+             expected: bigints([nil, 2, 10, 20, nil, 1, 20])),
+        Case(name: "lead IGNORE NULLS skips NULL values", call: .init(.lead(offset: 1, ignoreNulls: true), [v]),
+             expected: bigints([20, 3, 40, 40, 1, nil, nil])),
+        Case(name: "nth_value(v, 2) over the running frame with peers", call: .init(.nthValue(2, ignoreNulls: false), [v]),
+             expected: bigints([nil, 1, 20, 20, nil, 1, 20])),
+        Case(name: "max_by over the whole partition (grouped frames)", call: .init(.aggregate(.maxBy), [o, v], frame: .wholePartition),
+             expected: bigints([3, 5, 3, 3, 5, 5, 3])),
+        Case(name: "stddev_pop over a sliding frame (grouped frames)",
+             call: .init(.aggregate(.stddevPop), [v], frame: .init(.rows, .preceding(1), .currentRow)),
+             expected: [0, 0.5, 5, 0, 0, 1, 0].map(Value.double)),
         Case(name: "empty frame gives NULL", call: .init(.aggregate(.sum), [v], frame: .init(.rows, .following(5), .following(6))),
              expected: bigints([nil, nil, nil, nil, nil, nil, nil])),
     ]
@@ -96,6 +113,21 @@ import SparkifyTables
         #expect(throws: SQLError.self) {
             try WindowOperator.evaluate([.init(.lag(offset: 1), [ints([1]), strings(["x"])])], partitionBy: [],
                                         orderBy: [.init(ints([1]))], rowCount: 1, context: .serial)
+        }
+    }
+
+    @Test func rangeBoundOverflowIsAnError() {
+        let error = #expect(throws: SQLError.self) {
+            try WindowOperator.evaluate([.init(.aggregate(.countStar), frame: .init(.range, .currentRow, .following(1)))], partitionBy: [],
+                                        orderBy: [.init(ints([Int64.max]))], rowCount: 1, context: .serial)
+        }
+        #expect(error?.errorClass == "ARITHMETIC_OVERFLOW")
+    }
+
+    @Test func rangeOffsetsNeedOneOrderKey() {
+        #expect(throws: SQLError.self) {
+            try WindowOperator.evaluate([.init(.aggregate(.countStar), frame: .init(.range, .preceding(1), .currentRow))], partitionBy: [],
+                                        orderBy: [.init(ints([1])), .init(ints([2]))], rowCount: 1, context: .serial)
         }
     }
 

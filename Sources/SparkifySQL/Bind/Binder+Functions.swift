@@ -14,6 +14,9 @@ extension Binder {
         if AggregateFunctions.isAggregate(name) {
             return try bindAggregate(call, expression, context)
         }
+        if name == "grouping" || name == "grouping_id" {
+            return try bindGroupingFunction(call, expression, context)
+        }
         if name == "input_file_name" || name == "monotonically_increasing_id", context.clause == "aggregate argument" {
             throw SQLError(.analysis, "The aggregate function's argument \(expression) is not deterministic: compute it in a subquery first.",
                            errorClass: "AGGREGATE_FUNCTION_WITH_NONDETERMINISTIC_EXPRESSION", at: position)
@@ -138,7 +141,29 @@ extension Binder {
             args = zip(args, signature.arguments).map { castIfNeeded($0, to: $1) }
             resultType = signature.result
         }
-        let frame = try bindFrame(spec.frame, hasOrder: !orderBy.isEmpty, inner)
+        if let filter = call.filter {
+            // FILTER (WHERE c) over a window: the rows failing c give NULL arguments, which every
+            // aggregate here skips (count(*) becomes a count of a value present only where c holds).
+            let nullSensitive = ["first", "last", "first_value", "last_value", "any_value"]
+            guard AggregateFunctions.isAggregate(name), !nullSensitive.contains(name) else {
+                throw SQLError(.unsupported, "FILTER is not supported for the window function \(name)() by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE", at: position)
+            }
+            let condition = try bindCondition(filter, inner)
+            args = args.isEmpty ? [.caseWhen([CaseBranch(condition, .literal(.int(1), .int))], otherwise: nil, .int)]
+                : args.map { .caseWhen([CaseBranch(condition, $0)], otherwise: nil, $0.type) }
+        }
+        if call.isDistinct {
+            throw SQLError(.analysis, "Distinct window functions are not supported: \(expression).", errorClass: "DISTINCT_WINDOW_FUNCTION_UNSUPPORTED", at: position)
+        }
+        if spec.frame != nil, ["lag", "lead"].contains(name) {
+            throw SQLError(.analysis, "Cannot specify window frame for \(name) function.", errorClass: "_LEGACY_ERROR_TEMP_1035", at: position)
+        }
+        if let frame = spec.frame, AggregateFunctions.rankingNames.contains(name),
+           frame.unit != .rows || frame.start != .unboundedPreceding || frame.end != .currentRow {
+            throw SQLError(.analysis, "Window Frame \(frame.unit.rawValue) must match the required frame ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW.",
+                           errorClass: "_LEGACY_ERROR_TEMP_1036", at: position)
+        }
+        let frame = try bindFrame(spec.frame, orderBy: orderBy, inner)
         let window = WindowCall(name: canonicalWindowName(name), arguments: args, ignoreNulls: ignoreNulls,
                                 partitionBy: partitionBy, orderBy: orderBy, frame: frame, resultType: resultType)
         return collector.column(for: window, name: autoName(expression), ids: ids).reference
@@ -151,25 +176,6 @@ extension Binder {
         case "last": return "last_value"
         case let other: return other
         }
-    }
-
-    /// The frame as written, or Spark's default: with ORDER BY, RANGE from the partition's
-    /// start to the current row (peers included); without, the whole partition.
-    private func bindFrame(_ frame: ASTWindowFrame?, hasOrder: Bool, _ context: ExpressionContext) throws -> WindowFrame {
-        guard let frame else {
-            return hasOrder ? WindowFrame(unit: .range, start: .unboundedPreceding, end: .currentRow)
-                : WindowFrame(unit: .rows, start: .unboundedPreceding, end: .unboundedFollowing)
-        }
-        func bound(_ b: ASTWindowFrame.Bound) throws -> FrameBound {
-            switch b {
-            case .unboundedPreceding: return .unboundedPreceding
-            case .unboundedFollowing: return .unboundedFollowing
-            case .currentRow: return .currentRow
-            case let .preceding(e): return .preceding(Int64(try constantInteger(e, clause: "window frame")))
-            case let .following(e): return .following(Int64(try constantInteger(e, clause: "window frame")))
-            }
-        }
-        return WindowFrame(unit: frame.unit == .rows ? .rows : .range, start: try bound(frame.start), end: try bound(frame.end))
     }
 
     private func checkArity(_ name: String, _ count: Int, at position: SourcePosition) throws {

@@ -21,7 +21,13 @@ extension Binder {
         namedWindowScopes.append(Dictionary(select.windows.map { ($0.name.name.lowercased(), $0.spec) }, uniquingKeysWith: { a, _ in a }))
         defer { namedWindowScopes.removeLast() }
 
-        let keys = try bindGroupBy(select, scope: scope)
+        let (keys, sets) = try bindGroupBy(select, scope: scope)
+        let groupingSets = sets.map { sets in
+            GroupingSets(sets: sets, groupingID: PlanColumn(id: ids.make(), name: "grouping_id()", type: .bigint, nullable: false),
+                         flags: keys.map { PlanColumn(id: ids.make(), name: "grouping(\($0.column.name))", type: .int, nullable: false) })
+        }
+        aggregates?.groupingSets = groupingSets
+        aggregates?.groupingKeys = groupingSets == nil ? nil : keys
         let grouping = GroupKeySubstitution(keys: keys, inputIDs: Set(scope.entries.map(\.column.id)), hasGroupBy: select.groupBy != nil)
 
         var context = ExpressionContext(scope: scope, aggregates: aggregates, windows: windows, clause: "SELECT")
@@ -88,7 +94,11 @@ extension Binder {
 
         if isAggregate {
             try windows.rewriteExpressions { try grouping.apply($0, at: select.items.first?.expression.position ?? SourcePosition(line: 1, column: 1)) }
-            plan = .aggregate(plan, keys: keys, aggregates: aggregates?.aggregates ?? [])
+            if let groupingSets {
+                plan = groupingSetsPlan(plan, keys: keys, aggregates: aggregates?.aggregates ?? [], grouping: groupingSets)
+            } else {
+                plan = .aggregate(plan, keys: keys, aggregates: aggregates?.aggregates ?? [])
+            }
         }
         if let having { plan = .filter(plan, having) }
         if !windows.isEmpty { plan = .window(plan, windows.functions) }
@@ -107,16 +117,29 @@ extension Binder {
         return plan
     }
 
-    /// The GROUP BY keys: expressions over the input, select-list ordinals, or select aliases.
-    private func bindGroupBy(_ select: ASTSelect, scope: BindScope) throws -> [NamedExpression] {
-        guard let groupBy = select.groupBy else { return [] }
+    /// The GROUP BY keys (expressions over the input, select-list ordinals, or select
+    /// aliases) and, for ROLLUP, CUBE and GROUPING SETS, the key indices of each set.
+    private func bindGroupBy(_ select: ASTSelect, scope: BindScope) throws -> (keys: [NamedExpression], sets: [[Int]]?) {
+        guard let groupBy = select.groupBy else { return ([], nil) }
         var expressions: [ASTExpression]
+        var sets: [[Int]]?
         switch groupBy.kind {
         case .plain: expressions = groupBy.expressions
         case .all: expressions = select.items.map(\.expression).filter { !$0.containsAggregate }
-        case .rollup, .cube, .groupingSets:
-            throw SQLError(.unsupported, "GROUP BY ROLLUP, CUBE and GROUPING SETS are not supported by sparkify yet.",
-                           errorClass: "UNSUPPORTED_FEATURE", at: groupBy.expressions.first?.position)
+        case .rollup, .cube:
+            expressions = groupBy.expressions
+            sets = GroupingSets.sets(for: groupBy.kind, keyCount: expressions.count)
+        case let .groupingSets(written):
+            // The keys are the distinct expressions of all sets, in order of appearance.
+            expressions = []
+            for expression in written.joined() where !expressions.contains(expression) { expressions.append(expression) }
+            sets = written.map { set in
+                var indices: [Int] = []
+                for expression in set {
+                    if let i = expressions.firstIndex(of: expression), !indices.contains(i) { indices.append(i) }
+                }
+                return indices
+            }
         }
         let context = ExpressionContext(scope: scope, clause: "GROUP BY")
         var keys: [NamedExpression] = []
@@ -136,7 +159,7 @@ extension Binder {
             let bound = try bindExpression(expression, context)
             keys.append(NamedExpression(bound, as: PlanColumn(id: ids.make(), name: autoName(expression), type: bound.type)))
         }
-        return keys
+        return (keys, sets)
     }
 }
 

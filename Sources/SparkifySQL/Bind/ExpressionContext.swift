@@ -34,6 +34,9 @@ struct ExpressionContext {
 final class AggregateCollector {
     private(set) var aggregates: [NamedAggregate] = []
     private var byText: [String: PlanColumn] = [:]
+    /// With ROLLUP, CUBE or GROUPING SETS: the sets and the group-by keys, for `grouping()`.
+    var groupingSets: GroupingSets?
+    var groupingKeys: [NamedExpression]?
 
     /// The output column computing `call`, reusing an identical earlier call.
     func column(for call: AggregateCall, name: String, ids: ColumnIDGenerator) -> PlanColumn {

@@ -53,15 +53,33 @@ extension PlanExecutor {
             args = []
         case "lag", "lead":
             let n = try offset()
-            function = call.name == "lag" ? .lag(offset: n) : .lead(offset: n)
+            function = call.name == "lag" ? .lag(offset: n, ignoreNulls: call.ignoreNulls) : .lead(offset: n, ignoreNulls: call.ignoreNulls)
             args = [args[0]] + (args.count >= 3 ? [args[2]] : [])
         case "first_value": function = .firstValue(ignoreNulls: call.ignoreNulls)
         case "last_value": function = .lastValue(ignoreNulls: call.ignoreNulls)
+        case "nth_value":
+            guard case let .literal(value, _) = call.arguments[1], let n = value.integerValue else {
+                throw SQLError(.analysis, "The offset of nth_value() must be an integer literal.", errorClass: "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT")
+            }
+            function = .nthValue(n, ignoreNulls: call.ignoreNulls)
+            args = [args[0]]
         case "count": function = .aggregate(args.isEmpty ? .countStar : .count)
         case "sum": function = .aggregate(.sum)
         case "avg": function = .aggregate(.avg)
-        case "min": function = .aggregate(.min)
-        case "max": function = .aggregate(.max)
+        case "min", "bool_and": function = .aggregate(.min)
+        case "max", "bool_or": function = .aggregate(.max)
+        case "max_by": function = .aggregate(.maxBy)
+        case "min_by": function = .aggregate(.minBy)
+        case "collect_list": function = .aggregate(.collectList)
+        case "collect_set": function = .aggregate(.collectSet)
+        case "approx_count_distinct": function = .aggregate(.approxCountDistinct)
+        case "stddev_samp": function = .aggregate(.stddevSamp)
+        case "stddev_pop": function = .aggregate(.stddevPop)
+        case "var_samp": function = .aggregate(.varianceSamp)
+        case "var_pop": function = .aggregate(.variancePop)
+        case "count_if":
+            function = .aggregate(.count)
+            args = [args[0].nullingRows { column, row in column.booleanValue(row) != true }]
         default:
             throw SQLError(.unsupported, "\(call.name)() is not supported as a window function by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE")
         }
@@ -78,7 +96,7 @@ extension PlanExecutor {
             case .unboundedFollowing: return .unboundedFollowing
             }
         }
-        return WindowOperator.Frame(frame.unit == .rows ? .rows : .range, bound(frame.start), bound(frame.end))
+        return WindowOperator.Frame(frame.unit == .rows ? .rows : .range, bound(frame.start), bound(frame.end), offsetScale: frame.offsetScale)
     }
 }
 

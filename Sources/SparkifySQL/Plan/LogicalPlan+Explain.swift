@@ -64,7 +64,10 @@ extension WindowCall: CustomStringConvertible {
         if !partitionBy.isEmpty { spec.append("PARTITION BY " + partitionBy.map(\.description).joined(separator: ", ")) }
         if !orderBy.isEmpty { spec.append("ORDER BY " + orderBy.map(\.description).joined(separator: ", ")) }
         spec.append("\(frame.unit.rawValue) BETWEEN \(frame.start) AND \(frame.end)")
-        return "\(name)(\(arguments.map(\.description).joined(separator: ", "))) OVER (\(spec.joined(separator: " ")))"
+        if frame.offsetScale > 0 { spec.append("(offsets in 1e-\(frame.offsetScale))") }
+        // IGNORE NULLS is part of the text: calls are deduplicated by it.
+        let nulls = ignoreNulls ? " IGNORE NULLS" : ""
+        return "\(name)(\(arguments.map(\.description).joined(separator: ", ")))\(nulls) OVER (\(spec.joined(separator: " ")))"
     }
 }
 

@@ -143,11 +143,15 @@ public struct WindowFrame: Hashable, Sendable {
     public var unit: Unit
     public var start: FrameBound
     public var end: FrameBound
+    /// RANGE offsets over a double key are fixed-point: the offsets count 10^-offsetScale
+    /// (`2.5 PRECEDING` is 25 at scale 1). 0 everywhere else.
+    public var offsetScale: Int
 
-    public init(unit: Unit, start: FrameBound, end: FrameBound) {
+    public init(unit: Unit, start: FrameBound, end: FrameBound, offsetScale: Int = 0) {
         self.unit = unit
         self.start = start
         self.end = end
+        self.offsetScale = offsetScale
     }
 }
 

@@ -12,6 +12,8 @@ struct WindowLayout {
     /// Per position: where its peers (equal ORDER BY keys in the partition) start and end.
     let peerStart: [Int]
     let peerEnd: [Int]
+    /// The single ORDER BY key, for RANGE frames with value offsets.
+    let rangeKey: WindowRangeKey?
 
     init(partitionBy: [Column], orderBy: [SortOperator.Key], rowCount: Int, context: OperatorContext) throws {
         self.rowCount = rowCount
@@ -31,6 +33,7 @@ struct WindowLayout {
         }
         let sorted = try SortOperator.sortedRows(words, rowCount: rowCount, context: context)
         order = sorted
+        rangeKey = orderBy.count == 1 ? WindowRangeKey(orderBy[0], order: sorted) : nil
         // Where a new partition (or a new peer group) starts, word by word over sorted rows.
         var newPartition = [Bool](repeating: false, count: rowCount)
         var newPeers = [Bool](repeating: false, count: rowCount)
@@ -70,7 +73,8 @@ struct WindowLayout {
         peerEnd = qEnd
     }
 
-    /// The frame of position `p` as a position range (empty when the bounds cross).
+    /// The frame of position `p` as a position range (empty when the bounds cross). RANGE
+    /// offsets are distances in ORDER BY key units (see `WindowRangeKey`).
     func frame(_ frame: WindowOperator.Frame, at p: Int) throws -> Range<Int> {
         let ps = partitionStart[p], pe = partitionEnd[p]
         func position(_ bound: WindowOperator.FrameBound, isStart: Bool) throws -> Int {
@@ -81,11 +85,16 @@ struct WindowLayout {
                 if frame.unit == .range { return isStart ? peerStart[p] : peerEnd[p] }
                 return isStart ? p : p + 1
             case let .preceding(k), let .following(k):
+                // Negation and the ROWS arithmetic saturate: no offset can trap.
+                let signed = { if case .preceding = bound { return k == Int.min ? Int.max : -k } else { return k } }()
                 guard frame.unit == .rows else {
-                    throw SQLError(.unsupported, "RANGE frames with offsets are not supported yet; use ROWS", errorClass: "UNSUPPORTED_FEATURE")
+                    guard let rangeKey else {
+                        throw SQLError(.analysis, "A RANGE frame with value offsets needs exactly one numeric, date or decimal ORDER BY key.",
+                                       errorClass: "DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE")
+                    }
+                    return try rangeKey.boundary(at: p, offset: signed, scale: frame.offsetScale, in: ps..<pe, inclusiveUpper: !isStart)
                 }
-                let signed = { if case .preceding = bound { return -k } else { return k } }()
-                let at = p + signed + (isStart ? 0 : 1)
+                let at = p + Swift.max(-rowCount - 1, Swift.min(rowCount + 1, signed)) + (isStart ? 0 : 1)
                 return min(pe, max(ps, at))
             }
         }

@@ -11,7 +11,7 @@ extension WindowOperator {
         let n = layout.rowCount
         var state = try FrameAccumulator(function, arguments: arguments, order: layout.order)
         // min and max pick a row, so their results are gathered rather than built.
-        let picksRow = function == .min || function == .max
+        let picksRow = [.min, .max, .maxBy, .minBy].contains(function)
         var builder = ColumnBuilder(type: type, capacity: picksRow ? 0 : n)
         var resultAt = [Int](repeating: -1, count: n)  // row → its result's position in `builder`, or its picked row
         var previous = 0..<0
@@ -55,13 +55,27 @@ struct FrameAccumulator {
     var doubleSum: Double = 0
     var decimalSum: Int128 = 0
     var best = -1
+    /// Running mean and sum of squared deviations (variance and stddev).
+    var mean: Double = 0
+    var m2: Double = 0
+
+    /// Variance and standard deviation, updated as Spark's `CentralMomentAgg` does.
+    static func isMoment(_ function: HashAggregation.Function) -> Bool {
+        [.stddevSamp, .stddevPop, .varianceSamp, .variancePop].contains(function)
+    }
 
     init(_ function: HashAggregation.Function, arguments: [Column], order: [Int]) throws {
         self.function = function
         self.order = order
-        argument = arguments.first
+        // max_by/min_by compare (and skip NULLs of) their ordering, the second argument.
+        let picksBy = function == .maxBy || function == .minBy
+        if picksBy, arguments.count != 2 {
+            throw SQLError(.analysis, "\(function) needs 2 arguments", errorClass: "WRONG_NUM_ARGS")
+        }
+        argument = picksBy ? arguments[1] : arguments.first
         switch function {
-        case .countStar, .count, .sum, .avg, .min, .max: break
+        case .countStar, .count, .sum, .avg, .min, .max, .maxBy, .minBy: break
+        case .stddevSamp, .stddevPop, .varianceSamp, .variancePop: break
         default:
             throw SQLError(.unsupported, "\(function) is not supported as a window function", errorClass: "UNSUPPORTED_FEATURE")
         }
@@ -76,13 +90,16 @@ struct FrameAccumulator {
         default: integers = []
         }
         valid = argument?.validity.map { v in order.map { v.isValid($0) } }
-        compare = (function == .min || function == .max) ? arguments.first.map(RowComparison.comparator) : nil
+        compare = [.min, .max, .maxBy, .minBy].contains(function) ? argument.map(RowComparison.comparator) : nil
         if case let .decimal(_, scale)? = argument?.type {
             decimalScale = scale
-            numbers = []
+            numbers = FrameAccumulator.isMoment(function) ? argument.map { column in
+                let all = HashAggregation.doubles(column)
+                return order.map { all[$0] }
+            } ?? [] : []
         } else {
             decimalScale = nil
-            numbers = (function == .sum || function == .avg) && !integerSum64
+            numbers = (function == .sum || function == .avg || FrameAccumulator.isMoment(function)) && !integerSum64
                 ? argument.map { column in
                     let all = HashAggregation.doubles(column)
                     return order.map { all[$0] }
@@ -96,6 +113,8 @@ struct FrameAccumulator {
         doubleSum = 0
         decimalSum = 0
         best = -1
+        mean = 0
+        m2 = 0
     }
 
     mutating func add(position: Int) throws {
@@ -121,12 +140,19 @@ struct FrameAccumulator {
             } else {
                 doubleSum += numbers[position]
             }
-        case .min, .max:
+        case .stddevSamp, .stddevPop, .varianceSamp, .variancePop:
+            // `count` already includes this value.
+            let delta = numbers[position] - mean
+            let deltaN = delta / Double(count)
+            mean += deltaN
+            m2 += delta * (delta - deltaN)
+        case .min, .max, .maxBy, .minBy:
+            // Strictly better only: among ties the first row in frame order stays, as in Spark.
             if best < 0 {
                 best = row
             } else if let compare {
                 let c = compare(row, best)
-                if function == .max ? c > 0 : c < 0 { best = row }
+                if function == .max || function == .maxBy ? c > 0 : c < 0 { best = row }
             }
         default: break
         }
@@ -151,6 +177,11 @@ struct FrameAccumulator {
             } else {
                 builder.append(function == .avg ? doubleSum / Double(count) : doubleSum)
             }
+        case .stddevSamp, .stddevPop, .varianceSamp, .variancePop:
+            let sample = function == .stddevSamp || function == .varianceSamp
+            if count == 0 || (sample && count == 1) { builder.appendNull(); return }
+            let variance = m2 / Double(sample ? count - 1 : count)
+            builder.append(function == .stddevSamp || function == .stddevPop ? variance.squareRoot() : variance)
         case .min, .max:
             guard best >= 0, let argument else { builder.appendNull(); return }
             builder.append(argument.value(at: best))

@@ -44,16 +44,25 @@ extension WindowOperator {
         return out
     }
 
-    /// `lag`/`lead`: the value `shift` positions away in the partition, else the default
-    /// (`arguments[1]` at the current row, or NULL).
-    static func shifted(_ arguments: [Column], by shift: Int, layout: WindowLayout) -> Column {
+    /// `lag`/`lead`: the value `shift` positions away in the partition (counting only non-NULL
+    /// values with `ignoreNulls`), else the default (`arguments[1]` at the current row, or NULL).
+    static func shifted(_ arguments: [Column], by shift: Int, ignoreNulls: Bool = false, layout: WindowLayout) -> Column {
         let n = layout.rowCount
         // A NULL-typed default (the literal NULL) is the same as none.
         let hasDefault = arguments.count > 1 && arguments[1].type.physical == arguments[0].type.physical
+        let nonNull = ignoreNulls && shift != 0 ? NonNullPositions(arguments[0], layout: layout) : nil
         var source = [Int](repeating: -1, count: n)
         for p in 0..<n {
-            let q = p + shift
             let row = layout.order[p]
+            if let nonNull {
+                if let q = nonNull.position(from: p, by: shift) {
+                    source[row] = layout.order[q]
+                } else if hasDefault {
+                    source[row] = n + row
+                }
+                continue
+            }
+            let q = p + shift
             if q >= layout.partitionStart[p], q < layout.partitionEnd[p] {
                 source[row] = layout.order[q]
             } else if hasDefault {
@@ -62,6 +71,23 @@ extension WindowOperator {
         }
         let values = hasDefault ? arguments[0].appending([arguments[1]]) : arguments[0]
         return values.gather(source)
+    }
+
+    /// Per row, the row `nth_value` returns (-1: NULL): the n-th position of the frame, or the
+    /// n-th one with a non-NULL value.
+    static func nthValueRows(_ argument: Column, n: Int, ignoreNulls: Bool, frame: Frame, layout: WindowLayout) throws -> [Int] {
+        let nonNull = ignoreNulls ? NonNullPositions(argument, layout: layout) : nil
+        var rows = [Int](repeating: -1, count: layout.rowCount)
+        for p in 0..<layout.rowCount {
+            let range = try layout.frame(frame, at: p)
+            if range.isEmpty { continue }
+            if let nonNull {
+                if let q = nonNull.nth(n, in: range) { rows[layout.order[p]] = layout.order[q] }
+            } else if range.count >= n {
+                rows[layout.order[p]] = layout.order[range.lowerBound + n - 1]
+            }
+        }
+        return rows
     }
 
     /// Per row, the row whose value `first_value`/`last_value` returns (-1: NULL).
@@ -94,5 +120,46 @@ extension WindowOperator {
             rows[layout.order[p]] = layout.order[at]
         }
         return rows
+    }
+}
+
+/// The sorted positions whose value is not NULL, for IGNORE NULLS offsets.
+struct NonNullPositions {
+    /// Positions with a value, ascending.
+    let positions: [Int]
+    /// Per position: how many positions before it (in the whole order) have a value.
+    let before: [Int]
+    let layout: WindowLayout
+
+    init(_ argument: Column, layout: WindowLayout) {
+        self.layout = layout
+        var positions: [Int] = []
+        var before = [Int](repeating: 0, count: layout.rowCount)
+        for p in 0..<layout.rowCount {
+            before[p] = positions.count
+            if !argument.isNull(layout.order[p]) { positions.append(p) }
+        }
+        self.positions = positions
+        self.before = before
+    }
+
+    /// The position `shift` values away from `p` (before it when negative), within its partition.
+    func position(from p: Int, by shift: Int) -> Int? {
+        let index = shift < 0 ? before[p] + shift : before[p] + (hasValue(p) ? 1 : 0) + shift - 1
+        guard index >= 0, index < positions.count else { return nil }
+        let q = positions[index]
+        return q >= layout.partitionStart[p] && q < layout.partitionEnd[p] ? q : nil
+    }
+
+    /// The n-th position with a value inside `range` (n from 1).
+    func nth(_ n: Int, in range: Range<Int>) -> Int? {
+        let index = before[range.lowerBound] + n - 1
+        guard index < positions.count, positions[index] < range.upperBound else { return nil }
+        return positions[index]
+    }
+
+    private func hasValue(_ p: Int) -> Bool {
+        let index = before[p]
+        return index < positions.count && positions[index] == p
     }
 }

@@ -19,11 +19,14 @@ public enum WindowOperator {
         public var unit: Unit
         public var start: FrameBound
         public var end: FrameBound
+        /// RANGE offsets over a double key count 10^-offsetScale (fixed point); 0 otherwise.
+        public var offsetScale: Int
 
-        public init(_ unit: Unit, _ start: FrameBound, _ end: FrameBound) {
+        public init(_ unit: Unit, _ start: FrameBound, _ end: FrameBound, offsetScale: Int = 0) {
             self.unit = unit
             self.start = start
             self.end = end
+            self.offsetScale = offsetScale
         }
 
         /// Spark's frame with ORDER BY: RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW.
@@ -38,11 +41,15 @@ public enum WindowOperator {
         /// `ntile(buckets)`.
         case ntile(Int)
         /// `lag(x, offset[, default])`: arguments `[x]` or `[x, default]` (default evaluated per row).
-        case lag(offset: Int)
-        case lead(offset: Int)
+        /// With IGNORE NULLS the offset counts only rows where `x` is not NULL.
+        case lag(offset: Int, ignoreNulls: Bool = false)
+        case lead(offset: Int, ignoreNulls: Bool = false)
+        /// `nth_value(x, n)`: `x` at the n-th row of the frame (the n-th non-NULL with IGNORE NULLS).
+        case nthValue(Int, ignoreNulls: Bool)
         case firstValue(ignoreNulls: Bool)
         case lastValue(ignoreNulls: Bool)
-        /// An aggregate over the frame: countStar, count, sum, avg, min, max.
+        /// An aggregate over the frame (count, sum, avg, min and max incrementally, any other
+        /// through `HashAggregation` per frame).
         case aggregate(HashAggregation.Function)
     }
 
@@ -67,7 +74,10 @@ public enum WindowOperator {
                            errorClass: "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE")
         case .rowNumber, .rank, .denseRank, .ntile: return .int
         case .percentRank, .cumeDist: return .double
-        case .lag, .lead, .firstValue, .lastValue:
+        case let .nthValue(n, _) where n <= 0:
+            throw SQLError(.analysis, "The offset of nth_value must be a positive integer literal, but got \(n).",
+                           errorClass: "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE")
+        case .lag, .lead, .firstValue, .lastValue, .nthValue:
             guard let type = argumentTypes.first else {
                 throw SQLError(.analysis, "\(function) needs an argument", errorClass: "WRONG_NUM_ARGS")
             }
@@ -93,25 +103,31 @@ public enum WindowOperator {
                 throw SQLError(.execution, "window function arguments differ in length", errorClass: "INTERNAL_ERROR")
             }
             let frame = call.frame ?? (orderBy.isEmpty ? .wholePartition : .runningWithPeers)
-            return try evaluate(call, frame: frame, layout: layout)
+            return try evaluate(call, frame: frame, layout: layout, context: context)
         }
     }
 
-    static func evaluate(_ call: Call, frame: Frame, layout: WindowLayout) throws -> Column {
+    static func evaluate(_ call: Call, frame: Frame, layout: WindowLayout, context: OperatorContext) throws -> Column {
         let type = try resultType(call.function, argumentTypes: call.arguments.map(\.type))
         switch call.function {
         case .rowNumber, .rank, .denseRank, .ntile:
             return Column(type: .int, values: .int32(rankings(call.function, layout: layout)))
         case .percentRank, .cumeDist:
             return Column(type: .double, values: .double(distributions(call.function, layout: layout)))
-        case let .lag(offset), let .lead(offset):
+        case let .lag(offset, ignoreNulls), let .lead(offset, ignoreNulls):
             let shift = { if case .lag = call.function { return -offset } else { return offset } }()
-            return shifted(call.arguments, by: shift, layout: layout)
+            return shifted(call.arguments, by: shift, ignoreNulls: ignoreNulls, layout: layout)
+        case let .nthValue(n, ignoreNulls):
+            return call.arguments[0].gather(try nthValueRows(call.arguments[0], n: n, ignoreNulls: ignoreNulls, frame: frame, layout: layout))
         case let .firstValue(ignoreNulls), let .lastValue(ignoreNulls):
             let isLast = { if case .lastValue = call.function { return true } else { return false } }()
             let rows = try frameValueRows(call.arguments[0], last: isLast, ignoreNulls: ignoreNulls, frame: frame, layout: layout)
             return call.arguments[0].gather(rows)
         case let .aggregate(function):
+            switch function {
+            case .countStar, .count, .sum, .avg, .min, .max, .maxBy, .minBy, .stddevSamp, .stddevPop, .varianceSamp, .variancePop: break
+            default: return try groupedFrameAggregate(function, arguments: call.arguments, frame: frame, layout: layout, context: context)
+            }
             return try frameAggregate(function, arguments: call.arguments, type: type, frame: frame, layout: layout)
         }
     }
