@@ -368,7 +368,10 @@ def main():
     failures = []
     for query in queries:
         spark_answer = spark.get(query.name, "error: no answer (sparkify stopped before it)")
+        query_started = time.perf_counter()
         difference = differs(spark_answer, run_duckdb(connection, query.duckdb_sql), query.ordered)
+        if args.verbose:
+            print(f"{query.name}: DuckDB and comparison {time.perf_counter() - query_started:.2f} s", file=sys.stderr)
         details = []
         if query.known_bug:
             if difference:
