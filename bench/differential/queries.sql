@@ -606,3 +606,122 @@ SELECT CASE WHEN hour(start_time) < 6 THEN 'night' WHEN hour(start_time) < 12 TH
             WHEN hour(start_time) < 18 THEN 'afternoon' ELSE 'evening' END AS part,
        level, count(*) AS plays
 FROM songplays GROUP BY 1, 2;
+
+
+-- ==== More: grouping, sets, arrays, frames, casts =========================================
+
+
+-- @query intersect_all_except_all
+SELECT 'ia' AS k, count(*) AS n FROM (SELECT level FROM songplays WHERE user_id < 30 INTERSECT ALL SELECT level FROM songplays WHERE user_id >= 30 AND user_id < 40)
+UNION ALL SELECT 'ea', count(*) FROM (SELECT level FROM songplays WHERE user_id < 30 EXCEPT ALL SELECT level FROM songplays WHERE user_id >= 30 AND user_id < 40);
+
+-- @query decimal_cast_round
+SELECT song_id, CAST(duration AS DECIMAL(10, 2)) AS d2, round(CAST(duration AS DECIMAL(12, 5)), 1) AS r1 FROM songs;
+
+-- @query window_sliding_sum_min
+SELECT songplay_id, sum(songplay_id) OVER (PARTITION BY user_id ORDER BY songplay_id ROWS BETWEEN 3 PRECEDING AND 1 FOLLOWING) AS s,
+       min(song_id) OVER (PARTITION BY user_id ORDER BY songplay_id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS m
+FROM songplays WHERE user_id < 40;
+
+-- @query date_format_more
+SELECT songplay_id, date_format(start_time, 'D') AS doy, date_format(start_time, 'EEEE, MMMM dd yyyy') AS long_, date_format(start_time, 'HH:mm:ss.SSS') AS t
+FROM songplays WHERE songplay_id % 113 = 0;
+-- @duckdb
+SELECT songplay_id, CAST(dayofyear(start_time) AS VARCHAR) AS doy, strftime(start_time, '%A, %B %d %Y') AS long_, strftime(start_time, '%H:%M:%S.%g') AS t
+FROM songplays WHERE songplay_id % 113 = 0;
+
+-- @query months_add_last_day
+SELECT DISTINCT to_date(start_time) AS d, add_months(to_date(start_time), 3) AS plus3, make_date(2018, 2, 28) AS md FROM songplays;
+-- @duckdb
+SELECT DISTINCT CAST(start_time AS DATE) AS d, CAST(CAST(start_time AS DATE) + INTERVAL 3 MONTH AS DATE) AS plus3, make_date(2018, 2, 28) AS md FROM songplays;
+
+-- @query to_timestamp_string
+SELECT to_timestamp('2018-11-05 13:04:05') AS a, to_timestamp('2018/11/05', 'yyyy/MM/dd') AS b, to_date('2018-11-05') AS c, unix_timestamp('2018-11-05 00:00:00') AS u;
+-- @duckdb
+SELECT TIMESTAMP '2018-11-05 13:04:05' AS a, strptime('2018/11/05', '%Y/%m/%d') AS b, DATE '2018-11-05' AS c, epoch(TIMESTAMP '2018-11-05 00:00:00')::BIGINT AS u;
+
+-- @query string_non_ascii_length
+SELECT name, length(name) AS n, upper(name) AS u, substr(name, 1, 4) AS h FROM artists WHERE name RLIKE '[^ -~]';
+-- @duckdb
+SELECT name, length(name) AS n, upper(name) AS u, substr(name, 1, 4) AS h FROM artists WHERE regexp_matches(name, '[^ -~]');
+
+-- @query string_cast_numbers
+SELECT CAST(' 12 ' AS INT) AS a, CAST('007' AS BIGINT) AS b, CAST('1e3' AS DOUBLE) AS c, CAST('-0.5' AS DOUBLE) AS d, CAST(12 AS STRING) AS e, CAST(true AS STRING) AS f;
+
+-- @query try_cast_fraction_to_int
+-- @expect-diff a string with a fraction is not an int in Spark: CAST('1.5' AS INT) fails (ANSI, CAST_INVALID_INPUT) and try_cast gives NULL (checked in PySpark); DuckDB rounds it to 2
+SELECT userId, try_cast(concat(userId, '.5') AS INT) AS half, try_cast(concat(' ', userId, ' ') AS INT) AS padded
+FROM (SELECT DISTINCT userId FROM staging_events WHERE userId <> '');
+-- @duckdb
+SELECT userId, CASE WHEN regexp_matches(userId || '.5', '^\s*[+-]?[0-9]+\s*$') THEN TRY_CAST(userId || '.5' AS INT) END AS half,
+       TRY_CAST(' ' || userId || ' ' AS INT) AS padded
+FROM (SELECT DISTINCT userId FROM staging_events WHERE userId <> '');
+-- @duckdb-naive
+SELECT userId, TRY_CAST(userId || '.5' AS INT) AS half, TRY_CAST(' ' || userId || ' ' AS INT) AS padded
+FROM (SELECT DISTINCT userId FROM staging_events WHERE userId <> '');
+
+-- @query in_list_between
+SELECT count_if(user_id IN (10, 20, 30, NULL)) AS in_list, count_if(hour(start_time) BETWEEN 9 AND 17) AS office, count(*) AS n FROM songplays;
+
+-- @query in_null_semantics
+SELECT song_id IS NULL AS unmatched, (song_id IN ('x', NULL)) AS in_null, count(*) AS n FROM songplays GROUP BY 1, 2;
+
+-- @query hash_md5_sha
+SELECT artist_id, md5(artist_id) AS m, sha1(artist_id) AS s FROM artists;
+
+-- @query regexp_extract_versions
+SELECT user_agent, regexp_extract(user_agent, 'Chrome/([0-9]+)', 1) AS chrome, regexp_extract(user_agent, '(Firefox|Safari)/([0-9.]+)', 2) AS v
+FROM (SELECT DISTINCT user_agent FROM songplays);
+
+-- @query like_escape
+SELECT count_if(location LIKE '%, __') AS two_letter_state, count_if(location LIKE '%-%') AS dash, count_if(user_agent LIKE '%\\%%') AS percent_sign
+FROM songplays;
+-- @duckdb
+SELECT count_if(location LIKE '%, __') AS two_letter_state, count_if(location LIKE '%-%') AS dash, count_if(user_agent LIKE '%\%%' ESCAPE '\') AS percent_sign
+FROM songplays;
+
+-- @query distinct_on_expressions
+SELECT DISTINCT lower(gender) AS g, upper(level) AS l FROM users;
+
+-- @query limit_offset_like
+-- @ordered
+SELECT user_id, first_name FROM users ORDER BY user_id LIMIT 10 OFFSET 5;
+
+-- @query order_by_expression_desc
+-- @ordered
+SELECT artist_id, name FROM artists ORDER BY length(name) DESC, name, artist_id LIMIT 20;
+
+-- @query order_by_nulls_last_explicit
+-- @ordered
+SELECT artist_id, latitude FROM artists ORDER BY latitude ASC NULLS LAST, artist_id LIMIT 20;
+
+
+-- ==== Known gaps in sparkify (Spark answers these; sparkify fails) =========================
+
+
+-- @query rollup_level_gender
+-- @known-bug missing feature: GROUP BY ROLLUP / CUBE / GROUPING SETS are UNSUPPORTED_FEATURE in sparkify (Spark has them: docs sql-ref-syntax-qry-select-groupby)
+SELECT level, gender, count(*) AS users FROM users GROUP BY ROLLUP(level, gender);
+
+-- @query explode_words
+-- @known-bug missing feature: sparkify has no explode (nor LATERAL VIEW); Spark has (docs api/sql "explode")
+SELECT word, count(*) AS n FROM (SELECT explode(split(title, ' ')) AS word FROM songs) GROUP BY word;
+-- @duckdb
+SELECT word, count(*) AS n FROM (SELECT unnest(string_split(title, ' ')) AS word FROM songs) GROUP BY word;
+
+-- @query collect_sorted_levels
+-- @known-bug missing feature: sparkify has no sort_array (nor collect_set); Spark has (docs api/sql "sort_array")
+SELECT user_id, sort_array(collect_set(level)) AS levels, size(collect_list(level)) AS n FROM songplays GROUP BY user_id;
+-- @duckdb
+SELECT user_id, list_sort(list_distinct(list(level))) AS levels, len(list(level)) AS n FROM songplays GROUP BY user_id;
+
+-- @query nth_value_lag2
+-- @known-bug missing feature: nth_value() is UNSUPPORTED_FEATURE as a window function in sparkify; Spark has it (docs api/sql "nth_value")
+SELECT songplay_id, nth_value(song_id, 2) OVER (PARTITION BY session_id, user_id ORDER BY songplay_id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS second_song,
+       lag(songplay_id, 2) OVER (PARTITION BY session_id, user_id ORDER BY songplay_id) AS two_back
+FROM songplays WHERE user_id < 30;
+
+-- @query window_range_numeric
+-- @known-bug missing feature: RANGE frames with offsets are UNSUPPORTED_FEATURE in sparkify; Spark has them (docs sql-ref-syntax-qry-select-window)
+SELECT songplay_id, count(*) OVER (PARTITION BY user_id ORDER BY songplay_id RANGE BETWEEN 100 PRECEDING AND CURRENT ROW) AS recent
+FROM songplays WHERE user_id < 40;
