@@ -696,6 +696,73 @@ SELECT artist_id, name FROM artists ORDER BY length(name) DESC, name, artist_id 
 SELECT artist_id, latitude FROM artists ORDER BY latitude ASC NULLS LAST, artist_id LIMIT 20;
 
 
+
+-- @query split_regex
+-- @expect-diff split's delimiter is a Java regular expression in Spark (docs api/sql "split"); DuckDB's split (string_split) splits on the literal text
+SELECT user_agent, size(split(user_agent, '[ /]')) AS parts, element_at(split(user_agent, '[ /]'), 2) AS second
+FROM (SELECT DISTINCT user_agent FROM songplays);
+-- @duckdb
+SELECT user_agent, len(regexp_split_to_array(user_agent, '[ /]')) AS parts, regexp_split_to_array(user_agent, '[ /]')[2] AS second
+FROM (SELECT DISTINCT user_agent FROM songplays);
+-- @duckdb-naive
+SELECT user_agent, len(string_split(user_agent, '[ /]')) AS parts, string_split(user_agent, '[ /]')[2] AS second
+FROM (SELECT DISTINCT user_agent FROM songplays);
+
+-- @query regexp_replace_group
+SELECT DISTINCT location, regexp_replace(location, '^(.*), ([A-Z][A-Z])$', '$2: $1') AS state_first FROM songplays;
+-- @duckdb
+SELECT DISTINCT location, regexp_replace(location, '^(.*), ([A-Z][A-Z])$', '\2: \1') AS state_first FROM songplays;
+
+-- @query count_filter_clause
+SELECT hour(start_time) AS hour, count(*) FILTER (WHERE level = 'paid') AS paid, sum(songplay_id) FILTER (WHERE song_id IS NULL) AS s
+FROM songplays GROUP BY 1;
+
+-- @query case_mixed_types
+SELECT user_id, CASE WHEN level = 'paid' THEN 1 ELSE 0.5 END AS weight FROM users;
+
+-- @query union_type_widening
+SELECT x FROM (SELECT user_id AS x FROM users WHERE user_id < 20 UNION ALL SELECT latitude FROM artists WHERE latitude > 50);
+
+-- @query timestamp_interval
+-- @known-bug missing feature: INTERVAL literals are UNSUPPORTED_FEATURE in sparkify ("This literal type is not supported"); Spark has them (docs sql-ref-literals "Interval Literal")
+SELECT songplay_id, start_time + INTERVAL 90 MINUTES AS later, start_time - INTERVAL 1 DAY AS day_before, date_sub(to_date(start_time), 3) AS ds
+FROM songplays WHERE songplay_id % 211 = 0;
+-- @duckdb
+SELECT songplay_id, start_time + INTERVAL 90 MINUTE AS later, start_time - INTERVAL 1 DAY AS day_before, CAST(CAST(start_time AS DATE) - 3 AS DATE) AS ds
+FROM songplays WHERE songplay_id % 211 = 0;
+
+-- @query from_unixtime_format
+SELECT songplay_id, from_unixtime(unix_timestamp(start_time), 'yyyy-MM-dd') AS day_text, CAST(to_date(start_time) AS TIMESTAMP) AS midnight
+FROM songplays WHERE songplay_id % 223 = 0;
+-- @duckdb
+SELECT songplay_id, strftime(start_time, '%Y-%m-%d') AS day_text, CAST(CAST(start_time AS DATE) AS TIMESTAMP) AS midnight
+FROM songplays WHERE songplay_id % 223 = 0;
+
+-- @query lag_default_ignore
+SELECT songplay_id, lag(song_id, 1, 'start') OVER (PARTITION BY user_id ORDER BY songplay_id) AS previous_song,
+       row_number() OVER (PARTITION BY user_id ORDER BY song_id DESC NULLS LAST, songplay_id) AS rn
+FROM songplays WHERE user_id < 25;
+
+-- @query round_negative_scale
+SELECT song_id, round(duration, -1) AS tens, round(duration, 1) AS tenths FROM songs;
+
+-- @query string_empty_vs_null_order
+-- @ordered
+SELECT location, count(*) AS artists FROM artists GROUP BY location ORDER BY location NULLS FIRST LIMIT 5;
+
+-- @query concat_number_string
+SELECT user_id, concat('user-', user_id) AS tag, concat(first_name, user_id, level) AS mixed FROM users;
+
+-- @query avg_of_durations_per_year
+SELECT year, count(*) AS songs, avg(duration) AS mean, min(duration) AS shortest, sum(duration) AS total FROM songs GROUP BY year;
+
+-- @query lower_upper_non_ascii
+SELECT DISTINCT name, lower(name) AS l, upper(name) AS u, initcap(name) AS i FROM artists WHERE name RLIKE '[^ -~]';
+-- @duckdb
+SELECT DISTINCT name, lower(name) AS l, upper(name) AS u,
+       array_to_string(list_transform(string_split(name, ' '), lambda w: upper(w[1]) || lower(w[2:])), ' ') AS i
+FROM artists WHERE regexp_matches(name, '[^ -~]');
+
 -- ==== Known gaps in sparkify (Spark answers these; sparkify fails) =========================
 
 

@@ -163,7 +163,8 @@ def run_sparkify(sparkify, etl, queries, data):
             sys.exit(f"sparkify failed in the ETL:\n{process.stderr}")
         failed = next(i for i, q in enumerate(remaining) if q.name == current)
         message = [l for l in process.stderr.splitlines() if l.strip() and not l.startswith(("Set ", "Created "))]
-        results[current] = "error: " + "\n".join(message[-3:])
+        first = next((l for l in message if l.startswith(path + ": ")), message[-1] if message else "failed")
+        results[current] = "error: " + first.replace(path + ": ", "", 1)
         remaining = remaining[failed + 1:]
     return results
 
