@@ -698,7 +698,7 @@ SELECT artist_id, latitude FROM artists ORDER BY latitude ASC NULLS LAST, artist
 
 
 -- @query split_regex
--- @expect-diff split's delimiter is a Java regular expression in Spark (docs api/sql "split"); DuckDB's split (string_split) splits on the literal text
+-- @expect-diff split's delimiter is a Java regular expression in Spark (docs api/sql "split"; checked in PySpark: split('a b/c', '[ /]') = [a, b, c]); DuckDB's split (string_split) splits on the literal text
 SELECT user_agent, size(split(user_agent, '[ /]')) AS parts, element_at(split(user_agent, '[ /]'), 2) AS second
 FROM (SELECT DISTINCT user_agent FROM songplays);
 -- @duckdb
@@ -763,6 +763,19 @@ SELECT DISTINCT name, lower(name) AS l, upper(name) AS u,
        array_to_string(list_transform(string_split(name, ' '), lambda w: upper(w[1]) || lower(w[2:])), ' ') AS i
 FROM artists WHERE regexp_matches(name, '[^ -~]');
 
+
+-- @query collect_set_size_contains
+-- @expect-diff collect_list and collect_set leave NULLs out in Spark (docs api/sql "collect_list"; checked in PySpark: size(collect_list(x)) over 1, NULL = 1); DuckDB's list() keeps them (and gives NULL, not an empty list, when a FILTER leaves nothing)
+SELECT user_id, size(collect_set(level)) AS levels, array_contains(collect_list(level), 'paid') AS ever_paid, size(collect_list(song_id)) AS matched
+FROM songplays GROUP BY user_id;
+-- @duckdb
+SELECT user_id, len(list_distinct(list(level))) AS levels, list_contains(list(level), 'paid') AS ever_paid,
+       coalesce(len(list(song_id) FILTER (WHERE song_id IS NOT NULL)), 0) AS matched
+FROM songplays GROUP BY user_id;
+-- @duckdb-naive
+SELECT user_id, len(list_distinct(list(level))) AS levels, list_contains(list(level), 'paid') AS ever_paid, len(list(song_id)) AS matched
+FROM songplays GROUP BY user_id;
+
 -- ==== Known gaps in sparkify (Spark answers these; sparkify fails) =========================
 
 
@@ -777,7 +790,7 @@ SELECT word, count(*) AS n FROM (SELECT explode(split(title, ' ')) AS word FROM 
 SELECT word, count(*) AS n FROM (SELECT unnest(string_split(title, ' ')) AS word FROM songs) GROUP BY word;
 
 -- @query collect_sorted_levels
--- @known-bug missing feature: sparkify has no sort_array (nor collect_set); Spark has (docs api/sql "sort_array")
+-- @known-bug missing feature: sparkify has no sort_array (collect_set and collect_list work); Spark has it (docs api/sql "sort_array")
 SELECT user_id, sort_array(collect_set(level)) AS levels, size(collect_list(level)) AS n FROM songplays GROUP BY user_id;
 -- @duckdb
 SELECT user_id, list_sort(list_distinct(list(level))) AS levels, len(list(level)) AS n FROM songplays GROUP BY user_id;
