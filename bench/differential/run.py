@@ -355,10 +355,14 @@ def main():
     parser.add_argument("--queries", default=os.path.join(HERE, "queries.sql"))
     parser.add_argument("--only", help="run only the queries whose name contains this text")
     parser.add_argument("--verbose", action="store_true", help="show the differing rows of expected differences too")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the checker: run selftest.sql (planted differences) on a tiny dataset")
     parser.add_argument("--strict", action="store_true",
                         help="also fail when a known bug no longer differs or an expected difference does not show")
     args = parser.parse_args()
 
+    if args.self_test:
+        args.queries, args.songs, args.events = os.path.join(HERE, "selftest.sql"), 200, 3000
     queries = parse_queries(args.queries)
     if args.only:
         queries = [q for q in queries if args.only in q.name]
@@ -407,6 +411,7 @@ def main():
 
     tally = Counter()
     failures = []
+    outcome = {}
     for query in queries:
         spark_answer = spark.get(query.name, "error: no answer (sparkify stopped before it)")
         difference = differs(spark_answer, duck[query.name], query.ordered)
@@ -414,15 +419,15 @@ def main():
         if query.known_bug:
             if difference:
                 status, details = f"known bug: {query.known_bug}", difference
-                tally["known bug"] += 1
+                kind = "known bug"
             else:
                 status = f"matched, but marked as a known bug ({query.known_bug}): remove the mark"
-                tally["known bug gone"] += 1
+                kind = "known bug gone"
                 if args.strict:
                     failures.append(query.name)
         elif difference:
             status, details = "DIFFERS", difference
-            tally["differs"] += 1
+            kind = "differs"
             failures.append(query.name)
         elif query.expect_diff:
             naive = duck[query.name + " naive"]
@@ -430,16 +435,18 @@ def main():
             if naive_difference and not (isinstance(naive, str)):
                 status = f"differs as expected: {query.expect_diff} (the DuckDB translation matches)"
                 details = naive_difference if args.verbose else []
-                tally["differs as expected"] += 1
+                kind = "differs as expected"
             else:
                 why = f"DuckDB rejects the literal port: {naive}" if isinstance(naive, str) else "the literal port matches too"
                 status = f"matched, but the expected difference did not show ({why})"
-                tally["expected difference missing"] += 1
+                kind = "expected difference missing"
                 if args.strict:
                     failures.append(query.name)
         else:
             status = "matched"
-            tally["matched"] += 1
+            kind = "matched"
+        tally[kind] += 1
+        outcome[query.name] = kind
         print(f"{query.name:<40} {status}")
         for line in details:
             print(f"    {line}")
@@ -447,6 +454,12 @@ def main():
     print(f"{len(queries)} queries: " + ", ".join(f"{count} {what}" for what, count in sorted(tally.items())))
     print(f"sparkify (ETL + queries) {spark_seconds[0]:.1f} s, DuckDB {duck_seconds:.1f} s, "
           f"all {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    if args.self_test:
+        # selftest.sql names each query `outcome__what`: the checker must reach that outcome.
+        wrong = [f"{name} ended as {got!r}" for name, got in outcome.items()
+                 if name.split("__")[0].replace("_", " ") != got]
+        print("self-test: " + ("every planted outcome found" if not wrong else "WRONG: " + "; ".join(wrong)))
+        return 1 if wrong else 0
     if failures:
         print(f"unexplained: {', '.join(failures)}")
         return 1
