@@ -5,6 +5,7 @@
 #   --only TEXT                     only the queries whose name contains TEXT
 #   --verbose                       also show the rows of the expected differences
 #   --strict                        fail too when a known bug or expected difference went away
+#   --self-test                     check the checker: planted differences (selftest.sql)
 #   --sparkify PATH                 another sparkify binary (default .build/debug/sparkify)
 set -euo pipefail
 cd "$(dirname "$0")/.."
