@@ -776,6 +776,60 @@ FROM songplays GROUP BY user_id;
 SELECT user_id, len(list_distinct(list(level))) AS levels, list_contains(list(level), 'paid') AS ever_paid, len(list(song_id)) AS matched
 FROM songplays GROUP BY user_id;
 
+
+-- @query timestamp_cast_long
+SELECT songplay_id, CAST(start_time AS BIGINT) AS seconds, CAST(to_date(start_time) AS TIMESTAMP) AS day_start FROM songplays WHERE songplay_id % 307 = 0;
+-- @duckdb
+SELECT songplay_id, epoch_ms(start_time) // 1000 AS seconds, CAST(CAST(start_time AS DATE) AS TIMESTAMP) AS day_start FROM songplays WHERE songplay_id % 307 = 0;
+
+-- @query string_to_timestamp_casts
+SELECT CAST('2018-11-05' AS TIMESTAMP) AS a, CAST('2018-11-05 10:11:12.5' AS TIMESTAMP) AS b, CAST('2018-11-05 10:11:12' AS DATE) AS c, CAST(DATE'2018-11-05' AS STRING) AS d;
+-- @duckdb
+SELECT TIMESTAMP '2018-11-05' AS a, TIMESTAMP '2018-11-05 10:11:12.5' AS b, DATE '2018-11-05' AS c, '2018-11-05' AS d;
+
+-- @query double_modulo_abs
+SELECT song_id, round(duration % 60, 6) AS rest, abs(-duration) AS a, pmod(CAST(duration AS BIGINT), 7) AS pm FROM songs;
+-- @duckdb
+SELECT song_id, round(fmod(duration, 60), 6) AS rest, abs(-duration) AS a, ((CAST(trunc(duration) AS BIGINT) % 7) + 7) % 7 AS pm FROM songs;
+
+-- @query count_distinct_double
+SELECT count(DISTINCT duration) AS durations, count(DISTINCT round(duration, 0)) AS seconds, approx_count_distinct(artist_id) IS NOT NULL AS has FROM songs;
+-- @duckdb
+SELECT count(DISTINCT duration) AS durations, count(DISTINCT round(duration, 0)) AS seconds, true AS has FROM songs;
+
+-- @query window_following_frames
+SELECT songplay_id, sum(1) OVER (PARTITION BY user_id ORDER BY songplay_id ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS left_in_history,
+       max(songplay_id) OVER (PARTITION BY user_id) AS last_id, lead(songplay_id, 3) OVER (PARTITION BY user_id ORDER BY songplay_id) AS third_next
+FROM songplays WHERE user_id < 60;
+
+-- @query join_on_expression_or
+SELECT count(*) AS n FROM songs s JOIN artists a ON lower(s.artist_id) = lower(a.artist_id) OR (s.year = 1990 AND a.latitude > 60);
+
+-- @query exists_correlated_inequality
+SELECT u.user_id FROM users u WHERE EXISTS (SELECT 1 FROM songplays sp WHERE sp.user_id = u.user_id AND sp.level <> u.level);
+
+-- @query having_aggregate_not_selected
+SELECT artist_id FROM songplays WHERE artist_id IS NOT NULL GROUP BY artist_id HAVING max(songplay_id) - min(songplay_id) > 35000;
+
+-- @query lpad_non_ascii
+SELECT name, lpad(name, 12, '.') AS padded, rpad(name, 12, '-') AS rp, substr(name, 3, 5) AS mid, position('a' IN name) AS pos FROM artists;
+-- @duckdb
+SELECT name, lpad(name, 12, '.') AS padded, rpad(name, 12, '-') AS rp, substr(name, 3, 5) AS mid, position('a' IN name) AS pos FROM artists;
+
+-- @query distinct_order_by
+-- @ordered
+SELECT DISTINCT level, gender FROM users ORDER BY gender DESC, level;
+
+-- @query stats_pop_samp
+SELECT round(stddev_pop(duration), 9) AS sp, round(var_pop(duration), 6) AS vp, round(var_samp(duration), 6) AS vs FROM songs;
+
+-- @query string_trim_family
+SELECT artist_id, ltrim(concat('  ', name)) AS l, rtrim(concat(name, '  ')) AS r, length('') AS z
+FROM artists;
+-- @duckdb
+SELECT artist_id, ltrim('  ' || name) AS l, rtrim(name || '  ') AS r, length('') AS z
+FROM artists;
+
 -- ==== Known gaps in sparkify (Spark answers these; sparkify fails) =========================
 
 
@@ -805,3 +859,37 @@ FROM songplays WHERE user_id < 30;
 -- @known-bug missing feature: RANGE frames with offsets are UNSUPPORTED_FEATURE in sparkify; Spark has them (docs sql-ref-syntax-qry-select-window)
 SELECT songplay_id, count(*) OVER (PARTITION BY user_id ORDER BY songplay_id RANGE BETWEEN 100 PRECEDING AND CURRENT ROW) AS recent
 FROM songplays WHERE user_id < 40;
+
+-- @query string_literal_doubled_quote
+-- @known-bug WRONG ANSWER: a doubled quote inside a string literal is an escaped quote in Spark ('a''b' is a'b; checked in PySpark), sparkify reads it as two adjacent literals and drops the quote (ab)
+SELECT artist_id, concat(name, '''s songs') AS caption, 'it''s' AS word FROM artists;
+
+-- @query date_format_quoted
+-- @known-bug WRONG ANSWER (then an error): date_format(ts, 'yyyy-MM-dd''T''HH') is '2018-11-01T00' in Spark (checked in PySpark); sparkify drops the doubled quotes of the literal and rejects the pattern yyyy-MM-ddTHH
+SELECT songplay_id, date_format(start_time, 'yyyy-MM-dd''T''HH') AS iso_hour, date_format(start_time, 'dd/MM/yy') AS short_date
+FROM songplays WHERE songplay_id % 331 = 0;
+-- @duckdb
+SELECT songplay_id, strftime(start_time, '%Y-%m-%dT%H') AS iso_hour, strftime(start_time, '%d/%m/%y') AS short_date
+FROM songplays WHERE songplay_id % 331 = 0;
+
+-- @query stats_corr_percentile
+-- @known-bug missing feature: sparkify has no corr nor percentile (Spark has both: checked in PySpark, percentile(x, 0.5) over 1D, 2D = 1.5)
+SELECT level, round(corr(CAST(itemInSession AS DOUBLE), length), 9) AS c, percentile(CAST(itemInSession AS DOUBLE), 0.5) AS med
+FROM staging_events GROUP BY level;
+-- @duckdb
+SELECT level, round(corr(CAST(itemInSession AS DOUBLE), length), 9) AS c, quantile_cont(CAST(itemInSession AS DOUBLE), 0.5) AS med
+FROM staging_events GROUP BY level;
+
+-- @query string_translate_hex_base64
+-- @known-bug missing feature: sparkify has no translate, hex, base64 nor ascii (Spark has them: checked in PySpark, translate('AR12', 'AR', 'ar') = 'ar12', hex('AB') = '4142', base64('AB') = 'QUI='; docs api/sql "ascii")
+SELECT artist_id, translate(artist_id, 'AR', 'ar') AS tr, hex(artist_id) AS h, base64(artist_id) AS b, ascii(name) AS a FROM artists;
+-- @duckdb
+SELECT artist_id, translate(artist_id, 'AR', 'ar') AS tr, hex(artist_id) AS h, to_base64(CAST(artist_id AS BLOB)) AS b, ascii(name) AS a FROM artists;
+
+-- @query trim_characters_from
+-- @known-bug WRONG ANSWER: trim(BOTH 'A' FROM 'AR00A') is 'R00' in Spark (LEADING gives 'R00A', TRAILING 'AR00'; checked in PySpark); sparkify swaps the two arguments: it trims the string's characters off the trim characters, so BOTH/LEADING give '' and trim(TRAILING '0123456789' FROM artist_id) gives '0123456789'
+SELECT artist_id, trim(BOTH 'A' FROM artist_id) AS both_, trim(LEADING 'A' FROM artist_id) AS leading_, trim(TRAILING '0123456789' FROM artist_id) AS trailing_
+FROM artists;
+-- @duckdb
+SELECT artist_id, trim(artist_id, 'A') AS both_, ltrim(artist_id, 'A') AS leading_, rtrim(artist_id, '0123456789') AS trailing_
+FROM artists;
