@@ -830,6 +830,49 @@ FROM artists;
 SELECT artist_id, ltrim('  ' || name) AS l, rtrim(name || '  ') AS r, length('') AS z
 FROM artists;
 
+
+-- @query string_escapes
+SELECT 'a\tb' AS tab, 'c\\d' AS backslash, 'it\'s' AS quote, length('\u00e9') AS one, 'x\ny' AS nl;
+-- @duckdb
+SELECT E'a\tb' AS tab, 'c\d' AS backslash, 'it''s' AS quote, length('é') AS one, E'x\ny' AS nl;
+
+-- @query rlike_backslash_classes
+SELECT count_if(artist_id RLIKE '\\d{4}') AS four_digits, count_if(title RLIKE '\\(.*\\)') AS parens, count_if(location RLIKE '^\\w+, \\w\\w$') AS simple
+FROM songs JOIN artists USING (artist_id);
+-- @duckdb
+SELECT count_if(regexp_matches(artist_id, '\d{4}')) AS four_digits, count_if(regexp_matches(title, '\(.*\)')) AS parens, count_if(regexp_matches(location, '^\w+, \w\w$')) AS simple
+FROM songs JOIN artists USING (artist_id);
+
+-- @query null_predicates
+-- DuckDB folds count_if(x IN (1.0, NULL)) to NULL; Spark's count_if counts no row: 0. The port uses FILTER.
+SELECT count_if(latitude BETWEEN 0 AND NULL) AS b, count_if(NOT (latitude > 0)) AS n, count_if(latitude IN (1.0, NULL)) AS i,
+       count_if(CASE WHEN latitude > 0 THEN true END) AS c, count_if(latitude <=> NULL) AS ns
+FROM artists;
+-- @duckdb
+SELECT count_if(latitude BETWEEN 0 AND NULL) AS b, count_if(NOT (latitude > 0)) AS n, count(*) FILTER (WHERE latitude IN (1.0, NULL)) AS i,
+       count_if(CASE WHEN latitude > 0 THEN true END) AS c, count_if(latitude IS NOT DISTINCT FROM NULL) AS ns
+FROM artists;
+
+-- @query limit_zero_distinct_star
+SELECT count(*) AS n FROM (SELECT DISTINCT * FROM users) UNION ALL SELECT count(*) FROM (SELECT * FROM users LIMIT 0);
+
+-- @query nested_subqueries
+SELECT level, count(*) AS n FROM users WHERE user_id IN (SELECT user_id FROM songplays WHERE session_id IN (SELECT session_id FROM songplays WHERE hour(start_time) = 3)) GROUP BY level;
+
+-- @query decimal_sum_avg
+SELECT level, sum(CAST(duration_ AS DECIMAL(10, 5))) AS s, avg(CAST(duration_ AS DECIMAL(10, 5))) AS a
+FROM (SELECT sp.level, s.duration AS duration_ FROM songplays sp JOIN songs s ON sp.song_id = s.song_id) GROUP BY level;
+
+-- @query integer_arith_types
+SELECT user_id, user_id * 1000000000 AS big, user_id + 0.5 AS half, user_id - 2147483647 AS neg, -user_id AS minus FROM users;
+
+-- @query case_without_else
+SELECT user_id, CASE level WHEN 'paid' THEN 'P' END AS p, CASE WHEN gender = 'F' THEN 1 WHEN gender = 'M' THEN 2 END AS g FROM users;
+
+-- @query order_alias_ordinal_mix
+-- @ordered
+SELECT level AS lv, gender, count(*) AS n FROM users GROUP BY level, gender ORDER BY lv DESC, 2;
+
 -- ==== Known gaps in sparkify (Spark answers these; sparkify fails) =========================
 
 
