@@ -2,6 +2,8 @@
 #include <histedit.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <errno.h>
+#include <wchar.h>
 
 // Swift cannot call C variadic functions (el_set, history), so each use sparkify needs has a
 // fixed-argument wrapper here.
@@ -83,3 +85,13 @@ static inline int sparkify_terminal_columns(int fd) {
 static inline int sparkify_el_bind_command_mode(EditLine *el, const char *key, const char *command) {
     return el_set(el, EL_BIND, "-a", key, command, NULL);
 }
+
+typedef int (*sparkify_read_fn)(EditLine *, wchar_t *);
+
+/// Replaces libedit's character reader (which retries a read that a signal interrupted, so a
+/// Ctrl-C could go unnoticed until the next key).
+static inline int sparkify_el_set_reader(EditLine *el, sparkify_read_fn fn) {
+    return el_set(el, EL_GETCFN, fn);
+}
+
+static inline void sparkify_set_errno(int value) { errno = value; }

@@ -31,6 +31,9 @@ public final class LineEditor {
     public init?(program: String, historyPath: String?) {
         guard let input = fdopen(STDIN_FILENO, "r"), let output = fdopen(STDOUT_FILENO, "w"),
               let errors = fdopen(STDERR_FILENO, "w") else { return nil }
+        // libedit converts between characters and bytes with the locale: UTF-8, whatever LANG says.
+        let locale = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? ""
+        if !locale.uppercased().contains("UTF") { _ = setlocale(LC_CTYPE, "C.UTF-8") }
         guard let editLine = el_init(program, input, output, errors), let history = history_init() else { return nil }
         self.input = input
         self.output = output
@@ -51,6 +54,10 @@ public final class LineEditor {
         sparkify_el_add_function(editLine, "sparkify-complete", "Complete the word at the cursor") { el, _ in
             guard let el, let data = sparkify_el_get_clientdata(el) else { return UInt8(CC_ERROR) }
             return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().completeAtCursor()
+        }
+        sparkify_el_set_reader(editLine) { _, character in
+            guard let character else { return -1 }
+            return LineEditor.readCharacter(into: character)
         }
         setKeys(.emacs)
         el_source(editLine, nil)
@@ -97,6 +104,44 @@ public final class LineEditor {
         guard !entry.allSatisfy(\.isWhitespace) else { return }
         sparkify_history_enter(history, entry)
         if let historyPath { sparkify_history_save(history, historyPath) }
+    }
+
+    /// Reads one UTF-8 character from standard input for libedit: 1 when read, 0 at the end of
+    /// the input, -1 (errno EINTR) when Ctrl-C interrupted the wait. Other signals (a window
+    /// resize) just resume the wait.
+    static func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        func readByte() -> Int32? {
+            var byte: UInt8 = 0
+            while true {
+                let count = read(STDIN_FILENO, &byte, 1)
+                if count == 1 { return Int32(byte) }
+                if count == 0 { return nil }
+                if errno == EINTR {
+                    if InterruptHandler.token.isCancelled { return -1 }
+                    continue
+                }
+                return nil
+            }
+        }
+        guard let first = readByte() else { return 0 }
+        if first < 0 {
+            sparkify_set_errno(EINTR)
+            return -1
+        }
+        var scalar = UInt32(first)
+        var extra = 0
+        switch first {
+        case 0xC0...0xDF: scalar &= 0x1F; extra = 1
+        case 0xE0...0xEF: scalar &= 0x0F; extra = 2
+        case 0xF0...0xF7: scalar &= 0x07; extra = 3
+        default: break
+        }
+        for _ in 0..<extra {
+            guard let next = readByte(), next >= 0, next & 0xC0 == 0x80 else { scalar = 0xFFFD; break }
+            scalar = scalar << 6 | UInt32(next & 0x3F)
+        }
+        character.pointee = wchar_t(bitPattern: scalar)
+        return 1
     }
 
     private func completeAtCursor() -> UInt8 {

@@ -80,6 +80,14 @@ final class PseudoTerminal {
         bytes.withUnsafeBytes { buffer in _ = write(master, buffer.baseAddress, buffer.count) }
     }
 
+    /// Waits a moment after a prompt appeared before typing: under heavy load, keys typed at
+    /// the instant of the first prompt were sometimes handled by the terminal in cooked mode
+    /// (see the REPL's known weaknesses).
+    func settle() {
+        Thread.sleep(forTimeInterval: 0.3)
+        readAvailable(waitMilliseconds: 0)
+    }
+
     /// Reads until the transcript, after `from` characters, contains `text`; returns the index
     /// just past it.
     @discardableResult
@@ -97,16 +105,6 @@ final class PseudoTerminal {
     var mark: String.Index {
         readAvailable(waitMilliseconds: 0)
         return transcript.endIndex
-    }
-
-    /// Types Ctrl-D and waits for the program to exit. Under heavy load libedit sometimes
-    /// misses a Ctrl-D typed right after a cancelled statement (a known weakness, see the
-    /// REPL's notes); a second Ctrl-D on the empty line then ends the input.
-    func quitWithCtrlD() -> Int32? {
-        type("\u{4}")
-        if let status = waitForExit(timeout: 10) { return status }
-        type("\u{4}")
-        return waitForExit(timeout: 20)
     }
 
     /// Waits for the program to exit; its exit status, or nil when it did not exit in time.

@@ -61,16 +61,19 @@ import Testing
         let state = TemporaryFolder()
         guard let terminal = try start(state: state) else { return }
         try terminal.waitFor("sparkify [1/")
+        terminal.settle()
         terminal.type("SELECT 'half typed")
         try terminal.waitFor("half typed")
         terminal.type("\u{3}")
         let mark = try terminal.waitFor("^C")
         try terminal.waitFor("sparkify [1/", after: mark)
-        terminal.type("SELECT 'fresh' AS line;\r")
-        let fresh = try terminal.waitFor("│ fresh │", after: mark)
+        terminal.type("SELECT 'frésh 坂本' AS line;\r")
+        let fresh = try terminal.waitFor("│ frésh 坂本 │", after: mark)
         #expect(!terminal.transcript[mark...].contains("Error"))
         try terminal.waitFor("sparkify [1/", after: fresh)
-        #expect(terminal.quitWithCtrlD() == 0, "transcript:\n\(terminal.transcript)")
+        // .quit rather than Ctrl-D: after a Ctrl-C, libedit has been seen to miss a Ctrl-D under load.
+        terminal.type(".quit\r")
+        #expect(terminal.waitForExit() == 0, "transcript:\n\(terminal.transcript)")
     }
 
     @Test func ctrlCCancelsALongStatementAndKeepsTheCatalog() throws {
@@ -89,6 +92,8 @@ import Testing
         terminal.type("SELECT count(*) AS rows FROM ev;\r")
         mark = try terminal.waitFor("│ 3000 │", after: mark)
         try terminal.waitFor("sparkify [1/", after: mark)
-        #expect(terminal.quitWithCtrlD() == 0, "transcript:\n\(terminal.transcript)")
+        // .quit rather than Ctrl-D: after a Ctrl-C, libedit has been seen to miss a Ctrl-D under load.
+        terminal.type(".quit\r")
+        #expect(terminal.waitForExit() == 0, "transcript:\n\(terminal.transcript)")
     }
 }

@@ -71,6 +71,7 @@ extension REPL {
             Completer(context: self.completionContext()).complete(pending: pending.text, textBeforeCursor: before, textAfterCursor: after)
         }
         while !quitRequested {
+            InterruptHandler.reset()
             switch editor.readLine(prompt: pending.isEmpty ? prompt : continuationPrompt) {
             case .end:
                 if pending.isEmpty {
