@@ -26,6 +26,7 @@ import Testing
         terminal.type("SELECT 1 +* 2;\r")
         mark = try terminal.waitFor("(line 1, column 13)", after: mark)
         mark = try terminal.waitFor("sparkify [1/", after: try terminal.waitFor("^", after: mark))
+        terminal.settle()
         terminal.type("\u{4}")
         #expect(terminal.waitForExit() == 0, "transcript:\n\(terminal.transcript[mark...])")
         // The two lines are one history entry.
