@@ -109,12 +109,12 @@ extension REPL {
         session.onProgress = nil
     }
 
-    /// `.cells`: each SQL cell with its state, what it reads, and its rows.
+    /// `.cells`: each SQL cell with its state, what it reads, its rows and how long it took.
     func listCells() throws {
         let runner = try requireRunner()
         let next = runner.position.nextCell?.lowercased()
         var builders = [ColumnBuilder(type: .int), ColumnBuilder(type: .string), ColumnBuilder(type: .string),
-                        ColumnBuilder(type: .string), ColumnBuilder(type: .bigint)]
+                        ColumnBuilder(type: .string), ColumnBuilder(type: .bigint), ColumnBuilder(type: .string)]
         for (i, status) in runner.statuses.enumerated() {
             let name = status.cell.name ?? status.cell.label
             builders[0].append(Value.int(Int32(i + 1)))
@@ -122,13 +122,24 @@ extension REPL {
             builders[2].append(Value.string(status.state.label + (name.lowercased() == next ? " ← next" : "")))
             builders[3].append(Value.string(status.dependencies.reads.joined(separator: ", ")))
             switch status.state {
-            case let .ran(outcome), let .stale(outcome): builders[4].append(outcome.rowCount.map { Value.bigint(Int64($0)) } ?? .null)
-            default: builders[4].append(Value.null)
+            case let .ran(outcome), let .stale(outcome):
+                builders[4].append(outcome.rowCount.map { Value.bigint(Int64($0)) } ?? .null)
+                builders[5].append(Value.string(REPL.formatDuration(outcome.duration)))
+            default:
+                builders[4].append(Value.null)
+                builders[5].append(Value.null)
             }
         }
         let schema = Schema([Field("#", .int), Field("cell", .string), Field("state", .string),
-                             Field("reads", .string), Field("rows", .bigint)])
+                             Field("reads", .string), Field("rows", .bigint), Field("time", .string)])
         show(Table(schema: schema, columns: builders.map { $0.build() }), maxRows: Int.max)
+    }
+
+    /// A cell's time as `.cells` shows it: `12 ms`, `1.4 s`.
+    static func formatDuration(_ duration: Duration) -> String {
+        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        if milliseconds < 1000 { return "\(Int(milliseconds.rounded())) ms" }
+        return "\((milliseconds / 100).rounded() / 10) s"
     }
 
     /// The SQL cell names, for completion.
