@@ -724,7 +724,6 @@ SELECT user_id, CASE WHEN level = 'paid' THEN 1 ELSE 0.5 END AS weight FROM user
 SELECT x FROM (SELECT user_id AS x FROM users WHERE user_id < 20 UNION ALL SELECT latitude FROM artists WHERE latitude > 50);
 
 -- @query timestamp_interval
--- @known-bug missing feature: INTERVAL literals are UNSUPPORTED_FEATURE in sparkify ("This literal type is not supported"); Spark has them (docs sql-ref-literals "Interval Literal")
 SELECT songplay_id, start_time + INTERVAL 90 MINUTES AS later, start_time - INTERVAL 1 DAY AS day_before, date_sub(to_date(start_time), 3) AS ds
 FROM songplays WHERE songplay_id % 211 = 0;
 -- @duckdb
@@ -877,7 +876,6 @@ SELECT level AS lv, gender, count(*) AS n FROM users GROUP BY level, gender ORDE
 
 
 -- @query rollup_level_gender
--- @known-bug missing feature: GROUP BY ROLLUP / CUBE / GROUPING SETS are UNSUPPORTED_FEATURE in sparkify (Spark has them: docs sql-ref-syntax-qry-select-groupby)
 SELECT level, gender, count(*) AS users FROM users GROUP BY ROLLUP(level, gender);
 
 -- @query explode_words
@@ -887,28 +885,23 @@ SELECT word, count(*) AS n FROM (SELECT explode(split(title, ' ')) AS word FROM 
 SELECT word, count(*) AS n FROM (SELECT unnest(string_split(title, ' ')) AS word FROM songs) GROUP BY word;
 
 -- @query collect_sorted_levels
--- @known-bug missing feature: sparkify has no sort_array (collect_set and collect_list work); Spark has it (docs api/sql "sort_array")
 SELECT user_id, sort_array(collect_set(level)) AS levels, size(collect_list(level)) AS n FROM songplays GROUP BY user_id;
 -- @duckdb
 SELECT user_id, list_sort(list_distinct(list(level))) AS levels, len(list(level)) AS n FROM songplays GROUP BY user_id;
 
 -- @query nth_value_lag2
--- @known-bug missing feature: nth_value() is UNSUPPORTED_FEATURE as a window function in sparkify; Spark has it (docs api/sql "nth_value")
 SELECT songplay_id, nth_value(song_id, 2) OVER (PARTITION BY session_id, user_id ORDER BY songplay_id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS second_song,
        lag(songplay_id, 2) OVER (PARTITION BY session_id, user_id ORDER BY songplay_id) AS two_back
 FROM songplays WHERE user_id < 30;
 
 -- @query window_range_numeric
--- @known-bug missing feature: RANGE frames with offsets are UNSUPPORTED_FEATURE in sparkify; Spark has them (docs sql-ref-syntax-qry-select-window)
 SELECT songplay_id, count(*) OVER (PARTITION BY user_id ORDER BY songplay_id RANGE BETWEEN 100 PRECEDING AND CURRENT ROW) AS recent
 FROM songplays WHERE user_id < 40;
 
 -- @query string_literal_doubled_quote
--- @known-bug WRONG ANSWER: a doubled quote inside a string literal is an escaped quote in Spark ('a''b' is a'b; checked in PySpark), sparkify reads it as two adjacent literals and drops the quote (ab)
 SELECT artist_id, concat(name, '''s songs') AS caption, 'it''s' AS word FROM artists;
 
 -- @query date_format_quoted
--- @known-bug WRONG ANSWER (then an error): date_format(ts, 'yyyy-MM-dd''T''HH') is '2018-11-01T00' in Spark (checked in PySpark); sparkify drops the doubled quotes of the literal and rejects the pattern yyyy-MM-ddTHH
 SELECT songplay_id, date_format(start_time, 'yyyy-MM-dd''T''HH') AS iso_hour, date_format(start_time, 'dd/MM/yy') AS short_date
 FROM songplays WHERE songplay_id % 331 = 0;
 -- @duckdb
@@ -930,7 +923,6 @@ SELECT artist_id, translate(artist_id, 'AR', 'ar') AS tr, hex(artist_id) AS h, b
 SELECT artist_id, translate(artist_id, 'AR', 'ar') AS tr, hex(artist_id) AS h, to_base64(CAST(artist_id AS BLOB)) AS b, ascii(name) AS a FROM artists;
 
 -- @query trim_characters_from
--- @known-bug WRONG ANSWER: trim(BOTH 'A' FROM 'AR00A') is 'R00' in Spark (LEADING gives 'R00A', TRAILING 'AR00'; checked in PySpark); sparkify swaps the two arguments: it trims the string's characters off the trim characters, so BOTH/LEADING give '' and trim(TRAILING '0123456789' FROM artist_id) gives '0123456789'
 SELECT artist_id, trim(BOTH 'A' FROM artist_id) AS both_, trim(LEADING 'A' FROM artist_id) AS leading_, trim(TRAILING '0123456789' FROM artist_id) AS trailing_
 FROM artists;
 -- @duckdb
