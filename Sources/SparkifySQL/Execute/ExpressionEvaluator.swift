@@ -116,9 +116,18 @@ struct ExpressionEvaluator {
     }
 
     /// Evaluates `expression` over a subset of the rows, gathering only the columns it reads.
+    ///
+    /// An expression that cannot fail (`cannotRaise`) over most of the rows is evaluated over
+    /// all of them and its result gathered instead: a boolean is far cheaper to gather than
+    /// the string columns a `LIKE` in a CASE branch reads.
     func subsetEvaluator(_ expression: BoundExpression) -> RowSubsetEvaluator {
         { rows in
             guard let rows else { return try evaluate(expression) }
+            if !rows.isEmpty, rows.count * 2 >= rowCount, expression.cannotRaise {
+                let whole = try evaluate(expression)
+                if case .constant = whole { return whole }
+                return .column(whole.materialize(rowCount: rowCount).gather(rows))
+            }
             var subOrdinals: [ColumnID: Int] = [:]
             var columns: [Column] = []
             var fields: [Field] = []
@@ -144,5 +153,25 @@ extension Column {
             validity.set(row, valid: true)
         }
         return Column(type: type, values: .boolean(flags), validity: validity.nullCount == 0 ? nil : validity)
+    }
+}
+
+extension BoundExpression {
+    /// Operators that never raise an error on values of the types the binder gives them.
+    private static let totalOperators: Set<String> = [
+        "=", "<>", "<", "<=", ">", ">=", "<=>", "and", "or", "not", "isnull", "isnotnull",
+    ]
+
+    /// True when evaluating this expression can raise no error on any row and gives the same
+    /// value whatever rows it sees with it: columns, literals, comparisons, logic and `LIKE`
+    /// with a literal pattern.
+    var cannotRaise: Bool {
+        switch self {
+        case .column, .literal: return true
+        case let .call(name, args, _):
+            if name == "like", args.count == 3, case .literal = args[1], case .literal = args[2] { return args[0].cannotRaise }
+            return BoundExpression.totalOperators.contains(name) && args.allSatisfy(\.cannotRaise)
+        default: return false
+        }
     }
 }
