@@ -92,6 +92,36 @@ struct ExpressionEvaluator {
         }
     }
 
+    /// `expression` over every row, as a column.
+    ///
+    /// An expression over one string column with few distinct values (a CASE over user
+    /// agents, a cast of user ids) runs once per distinct value and its result is spread
+    /// back over the rows: the same values in, the same values (and errors) out.
+    func evaluateColumn(_ expression: BoundExpression) throws -> Column {
+        if rowCount >= ParallelWork.minimumRowsPerTask, let column = dictionaryCandidate(expression) {
+            let grouping = try KeyGrouping.make(keys: [column.values], context: executor.operators)
+            if grouping.groupCount * 8 <= rowCount {
+                let distinct = Table(schema: Schema([column.field]), columns: [column.values.gather(grouping.firstRows)], rowCount: grouping.groupCount)
+                let perValue = try ExpressionEvaluator(executor: executor, input: distinct, ordinals: [column.id: 0])
+                    .evaluate(expression).materialize(rowCount: grouping.groupCount)
+                return perValue.gather(grouping.groupIds.map { Int($0) })
+            }
+        }
+        return try evaluate(expression).materialize(rowCount: rowCount)
+    }
+
+    /// The one string column a deterministic, computed `expression` reads, if that is all it reads.
+    private func dictionaryCandidate(_ expression: BoundExpression) -> (id: ColumnID, field: Field, values: Column)? {
+        switch expression {
+        case .call, .caseWhen, .cast: break
+        default: return nil
+        }
+        let ids = expression.referencedColumns
+        guard ids.count == 1, let id = ids.first, let ordinal = ordinals[id], input.columns[ordinal].type == .string,
+              expression.isDeterministic, !expression.containsSubquery else { return nil }
+        return (id, input.schema.fields[ordinal], input.columns[ordinal])
+    }
+
     /// AND / OR: the right side runs only on rows the left side does not decide, falling back
     /// to that (slower) path only when running it on every row fails.
     private func shortCircuit(_ left: BoundExpression, _ right: BoundExpression, isAnd: Bool) throws -> ScalarOperand {

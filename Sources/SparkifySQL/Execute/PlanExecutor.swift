@@ -39,7 +39,7 @@ final class PlanExecutor {
             let read = expressions.reduce(into: Set<ColumnID>()) { $0.formUnion($1.expression.referencedColumns) }
             let source = try execute(input, demand: read)
             let evaluator = ExpressionEvaluator(executor: self, input: source, columns: input.output)
-            let columns = try expressions.map { try evaluator.evaluate($0.expression).materialize(rowCount: source.rowCount) }
+            let columns = try expressions.map { try evaluator.evaluateColumn($0.expression) }
             return Table(schema: plan.schema, columns: columns, rowCount: source.rowCount)
 
         case let .filter(input, condition):
