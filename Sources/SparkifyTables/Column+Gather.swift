@@ -5,44 +5,50 @@ extension Column {
     }
 
     public func gather(_ indices: UnsafeBufferPointer<Int>) -> Column {
-        var hasMissing = false
-        for i in indices where i < 0 { hasMissing = true; break }
-        if hasMissing { return gatherWithMissing(indices) }
-
+        // One tight loop per storage type; a negative index gives NULL (its slot holds 0/""),
+        // so outer-join gathers take the same path.
         let newValues: ColumnValues
         switch values {
-        case let .boolean(v): newValues = .boolean(indices.map { v[$0] })
-        case let .int32(v): newValues = .int32(v.withUnsafeBufferPointer { p in indices.map { p[$0] } })
-        case let .int64(v): newValues = .int64(v.withUnsafeBufferPointer { p in indices.map { p[$0] } })
-        case let .double(v): newValues = .double(v.withUnsafeBufferPointer { p in indices.map { p[$0] } })
+        case let .boolean(v): newValues = .boolean(Column.gathered(v, indices, missing: false))
+        case let .int32(v): newValues = .int32(Column.gathered(v, indices, missing: 0))
+        case let .int64(v): newValues = .int64(Column.gathered(v, indices, missing: 0))
+        case let .double(v): newValues = .double(Column.gathered(v, indices, missing: 0))
         case let .string(v): newValues = .string(v.gather(indices))
         }
-        var newValidity: Validity?
-        if let validity {
-            var out = Validity()
-            out.reserveCapacity(indices.count)
-            for i in indices { out.append(validity.isValid(i)) }
-            newValidity = out.nullCount > 0 ? out : nil
+        let n = indices.count
+        var words = [UInt64](repeating: 0, count: (n + 63) >> 6)
+        var nulls = 0
+        words.withUnsafeMutableBufferPointer { out in
+            if let validity {
+                validity.words.withUnsafeBufferPointer { from in
+                    for k in 0..<n {
+                        let i = indices[k]
+                        if i >= 0, from[i >> 6] & (1 << UInt64(i & 63)) != 0 {
+                            out[k >> 6] |= 1 << UInt64(k & 63)
+                        } else {
+                            nulls += 1
+                        }
+                    }
+                }
+            } else {
+                for k in 0..<n {
+                    if indices[k] >= 0 { out[k >> 6] |= 1 << UInt64(k & 63) } else { nulls += 1 }
+                }
+            }
         }
-        return Column(type: type, values: newValues, validity: newValidity)
+        return Column(type: type, values: newValues, validity: nulls > 0 ? Validity(words: words, count: n) : nil)
     }
 
-    private func gatherWithMissing(_ indices: UnsafeBufferPointer<Int>) -> Column {
-        var builder = ColumnBuilder(type: type, capacity: indices.count)
-        for i in indices {
-            if i < 0 || isNull(i) {
-                builder.appendNull()
-                continue
-            }
-            switch values {
-            case let .boolean(v): builder.append(v[i])
-            case let .int32(v): builder.append(v[i])
-            case let .int64(v): builder.append(v[i])
-            case let .double(v): builder.append(v[i])
-            case let .string(v): v.withBytes(at: i) { builder.append(utf8: $0) }
+    private static func gathered<T>(_ values: [T], _ indices: UnsafeBufferPointer<Int>, missing: T) -> [T] {
+        values.withUnsafeBufferPointer { p in
+            [T](unsafeUninitializedCapacity: indices.count) { out, initialized in
+                for k in 0..<indices.count {
+                    let i = indices[k]
+                    out.initializeElement(at: k, to: i >= 0 ? p[i] : missing)
+                }
+                initialized = indices.count
             }
         }
-        return builder.build()
     }
 
     /// Rows `range` as a new column.

@@ -80,17 +80,39 @@ public struct StringArena: Hashable, Sendable {
         withBytes(at: index) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The values at `indices`, in that order.
+    /// The values at `indices`, in that order; a negative index gives an empty value.
     public func gather(_ indices: UnsafeBufferPointer<Int>) -> StringArena {
-        var out = StringArena()
+        // Offsets first, then one copy per value straight into uninitialized storage: no
+        // per-value growth checks (this runs for every string column a join or filter keeps).
+        let n = indices.count
         var total = 0
-        for i in indices { total += offsets[i + 1] - offsets[i] }
-        out.reserveCapacity(values: indices.count, bytes: total)
-        bytes.withUnsafeBufferPointer { all in
-            for i in indices {
-                out.append(UnsafeBufferPointer(rebasing: all[offsets[i]..<offsets[i + 1]]))
+        let newOffsets = offsets.withUnsafeBufferPointer { from in
+            [Int](unsafeUninitializedCapacity: n + 1) { out, initialized in
+                out[0] = 0
+                for k in 0..<n {
+                    let i = indices[k]
+                    if i >= 0 { total += from[i + 1] - from[i] }
+                    out[k + 1] = total
+                }
+                initialized = n + 1
             }
         }
-        return out
+        let newBytes = bytes.withUnsafeBufferPointer { all in
+            offsets.withUnsafeBufferPointer { from in
+                [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
+                    guard let source = all.baseAddress, let target = out.baseAddress else { initialized = 0; return }
+                    var o = 0
+                    for k in 0..<n {
+                        let i = indices[k]
+                        if i < 0 { continue }
+                        let start = from[i], length = from[i + 1] - start
+                        (target + o).initialize(from: source + start, count: length)
+                        o += length
+                    }
+                    initialized = total
+                }
+            }
+        }
+        return StringArena(bytes: newBytes, offsets: newOffsets)
     }
 }

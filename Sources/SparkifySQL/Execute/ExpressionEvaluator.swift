@@ -92,6 +92,36 @@ struct ExpressionEvaluator {
         }
     }
 
+    /// `expression` over every row, as a column.
+    ///
+    /// An expression over one string column with few distinct values (a CASE over user
+    /// agents, a cast of user ids) runs once per distinct value and its result is spread
+    /// back over the rows: the same values in, the same values (and errors) out.
+    func evaluateColumn(_ expression: BoundExpression) throws -> Column {
+        if rowCount >= ParallelWork.minimumRowsPerTask, let column = dictionaryCandidate(expression) {
+            let grouping = try KeyGrouping.make(keys: [column.values], context: executor.operators)
+            if grouping.groupCount * 8 <= rowCount {
+                let distinct = Table(schema: Schema([column.field]), columns: [column.values.gather(grouping.firstRows)], rowCount: grouping.groupCount)
+                let perValue = try ExpressionEvaluator(executor: executor, input: distinct, ordinals: [column.id: 0])
+                    .evaluate(expression).materialize(rowCount: grouping.groupCount)
+                return perValue.gather(grouping.groupIds.map { Int($0) })
+            }
+        }
+        return try evaluate(expression).materialize(rowCount: rowCount)
+    }
+
+    /// The one string column a deterministic, computed `expression` reads, if that is all it reads.
+    private func dictionaryCandidate(_ expression: BoundExpression) -> (id: ColumnID, field: Field, values: Column)? {
+        switch expression {
+        case .call, .caseWhen, .cast: break
+        default: return nil
+        }
+        let ids = expression.referencedColumns
+        guard ids.count == 1, let id = ids.first, let ordinal = ordinals[id], input.columns[ordinal].type == .string,
+              expression.isDeterministic, !expression.containsSubquery else { return nil }
+        return (id, input.schema.fields[ordinal], input.columns[ordinal])
+    }
+
     /// AND / OR: the right side runs only on rows the left side does not decide, falling back
     /// to that (slower) path only when running it on every row fails.
     private func shortCircuit(_ left: BoundExpression, _ right: BoundExpression, isAnd: Bool) throws -> ScalarOperand {
@@ -116,9 +146,18 @@ struct ExpressionEvaluator {
     }
 
     /// Evaluates `expression` over a subset of the rows, gathering only the columns it reads.
+    ///
+    /// An expression that cannot fail (`cannotRaise`) over most of the rows is evaluated over
+    /// all of them and its result gathered instead: a boolean is far cheaper to gather than
+    /// the string columns a `LIKE` in a CASE branch reads.
     func subsetEvaluator(_ expression: BoundExpression) -> RowSubsetEvaluator {
         { rows in
             guard let rows else { return try evaluate(expression) }
+            if !rows.isEmpty, rows.count * 2 >= rowCount, expression.cannotRaise {
+                let whole = try evaluate(expression)
+                if case .constant = whole { return whole }
+                return .column(whole.materialize(rowCount: rowCount).gather(rows))
+            }
             var subOrdinals: [ColumnID: Int] = [:]
             var columns: [Column] = []
             var fields: [Field] = []
@@ -144,5 +183,25 @@ extension Column {
             validity.set(row, valid: true)
         }
         return Column(type: type, values: .boolean(flags), validity: validity.nullCount == 0 ? nil : validity)
+    }
+}
+
+extension BoundExpression {
+    /// Operators that never raise an error on values of the types the binder gives them.
+    private static let totalOperators: Set<String> = [
+        "=", "<>", "<", "<=", ">", ">=", "<=>", "and", "or", "not", "isnull", "isnotnull",
+    ]
+
+    /// True when evaluating this expression can raise no error on any row and gives the same
+    /// value whatever rows it sees with it: columns, literals, comparisons, logic and `LIKE`
+    /// with a literal pattern.
+    var cannotRaise: Bool {
+        switch self {
+        case .column, .literal: return true
+        case let .call(name, args, _):
+            if name == "like", args.count == 3, case .literal = args[1], case .literal = args[2] { return args[0].cannotRaise }
+            return BoundExpression.totalOperators.contains(name) && args.allSatisfy(\.cannotRaise)
+        default: return false
+        }
     }
 }

@@ -6,7 +6,7 @@ extension PlanExecutor {
     func executeAggregate(_ input: LogicalPlan, _ keys: [NamedExpression], _ aggregates: [NamedAggregate], schema: Schema) throws -> Table {
         let source = try execute(input)
         let evaluator = ExpressionEvaluator(executor: self, input: source, columns: input.output)
-        let keyColumns = try keys.map { try evaluator.evaluate($0.expression).materialize(rowCount: source.rowCount) }
+        let keyColumns = try keys.map { try evaluator.evaluateColumn($0.expression) }
         let grouping = keys.isEmpty ? KeyGrouping.global(rowCount: source.rowCount)
             : try KeyGrouping.make(keys: keyColumns, context: operators)
 

@@ -3,8 +3,8 @@ import SparkifyTables
 extension PlanExecutor {
     /// Window functions: calls sharing a window (PARTITION BY and ORDER BY) are evaluated
     /// together; their columns are appended to the input's.
-    func executeWindow(_ input: LogicalPlan, _ functions: [NamedWindowFunction], schema: Schema) throws -> Table {
-        let source = try execute(input)
+    func executeWindow(_ input: LogicalPlan, _ functions: [NamedWindowFunction], schema: Schema, demand: Set<ColumnID>? = nil) throws -> Table {
+        let source = try execute(input, demand: demand.map { functions.reduce(into: $0) { $0.formUnion($1.call.allExpressions.flatMap(\.referencedColumns)) } })
         let evaluator = ExpressionEvaluator(executor: self, input: source, columns: input.output)
         var results = [Column?](repeating: nil, count: functions.count)
         var groups: [String: [Int]] = [:]

@@ -14,6 +14,12 @@ final class PlanExecutor {
 
     /// The rows of `plan`, one column per output column, in order.
     func execute(_ plan: LogicalPlan) throws -> Table {
+        try execute(plan, demand: nil)
+    }
+
+    /// The rows of `plan`, where only the output columns in `demand` (nil: all) need real
+    /// values: operators that would gather the others (joins) may leave NULL placeholders.
+    func execute(_ plan: LogicalPlan, demand: Set<ColumnID>?) throws -> Table {
         try evaluation.cancellation.check()
         switch plan {
         case let .scan(source, table, _, ordinals):
@@ -30,9 +36,10 @@ final class PlanExecutor {
             return Table(schema: plan.schema, columns: builders.map { $0.build() }, rowCount: rows.count)
 
         case let .project(input, expressions):
-            let source = try execute(input)
+            let read = expressions.reduce(into: Set<ColumnID>()) { $0.formUnion($1.expression.referencedColumns) }
+            let source = try execute(input, demand: read)
             let evaluator = ExpressionEvaluator(executor: self, input: source, columns: input.output)
-            let columns = try expressions.map { try evaluator.evaluate($0.expression).materialize(rowCount: source.rowCount) }
+            let columns = try expressions.map { try evaluator.evaluateColumn($0.expression) }
             return Table(schema: plan.schema, columns: columns, rowCount: source.rowCount)
 
         case let .filter(input, condition):
@@ -40,16 +47,16 @@ final class PlanExecutor {
             let evaluator = ExpressionEvaluator(executor: self, input: source, columns: input.output)
             let selected = try evaluator.selectedRows(condition)
             if selected.count == source.rowCount { return source }
-            return source.gather(selected)
+            return try source.gathered(selected, context: operators)
 
         case let .join(left, right, kind, condition):
-            return try executeJoin(left, right, kind, condition, schema: plan.schema)
+            return try executeJoin(left, right, kind, condition, schema: plan.schema, demand: demand)
 
         case let .aggregate(input, keys, aggregates):
             return try executeAggregate(input, keys, aggregates, schema: plan.schema)
 
         case let .window(input, functions):
-            return try executeWindow(input, functions, schema: plan.schema)
+            return try executeWindow(input, functions, schema: plan.schema, demand: demand)
 
         case let .sort(input, keys):
             return try executeSort(input, keys, limit: nil)
@@ -66,8 +73,10 @@ final class PlanExecutor {
 
         case let .distinct(input):
             let source = try execute(input)
-            let rows = try SetOperation.distinctRows(source.columns, rowCount: source.rowCount, context: operators)
-            return source.gather(rows)
+            let keys = PlanExecutor.distinctKeyOrdinals(input).map { source.columns[$0] }
+            let rows = try SetOperation.distinctRows(keys, rowCount: source.rowCount, context: operators)
+            if rows.count == source.rowCount, rows.elementsEqual(0..<source.rowCount) { return source }
+            return try source.gathered(rows, context: operators)
 
         case let .setOperation(kind, all, left, right, _):
             let l = try execute(left), r = try execute(right)
@@ -85,6 +94,31 @@ final class PlanExecutor {
             let total = l.rowCount + r.rowCount
             return Table(schema: plan.schema, columns: combined, rowCount: total).gather(rows)
         }
+    }
+
+    /// The output columns whose values decide a DISTINCT over `input`'s rows: all of them,
+    /// except that when `input` projects some plain columns and computes every other output
+    /// deterministically from those alone (`SELECT DISTINCT t, hour(t), month(t) ...`), the
+    /// plain columns suffice. Only exact types qualify (doubles group -0.0 with 0.0, which a
+    /// function of them may tell apart).
+    static func distinctKeyOrdinals(_ input: LogicalPlan) -> [Int] {
+        let all = Array(input.output.indices)
+        guard case let .project(_, expressions) = input else { return all }
+        var plain: [Int] = [], plainIDs = Set<ColumnID>()
+        for (i, named) in expressions.enumerated() {
+            guard case let .column(id, type, _) = named.expression else { continue }
+            switch type {
+            case .boolean, .int, .bigint, .date, .timestamp, .string: break
+            default: return all
+            }
+            plain.append(i)
+            plainIDs.insert(id)
+        }
+        guard !plain.isEmpty, plain.count < expressions.count else { return all }
+        for named in expressions where !named.expression.isDeterministic || named.expression.containsSubquery || !named.expression.referencedColumns.isSubset(of: plainIDs) {
+            return all
+        }
+        return plain
     }
 
     /// Each row's file as a `file://` URI, as Spark's `input_file_name()` gives it.
@@ -124,7 +158,7 @@ final class PlanExecutor {
                              ascending: key.ascending, nullsFirst: key.nullsFirst)
         }
         let order = try SortOperator.permutation(sortKeys, rowCount: source.rowCount, limit: limit, context: operators)
-        return source.gather(order)
+        return try source.gathered(order, context: operators)
     }
 }
 
