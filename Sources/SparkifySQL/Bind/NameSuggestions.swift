@@ -1,5 +1,17 @@
 /// The names nearest to a misspelt one, for "did you mean" hints.
-enum NameSuggestions {
+public enum NameSuggestions {
+    /// The one name of `candidates` close enough to `target` to be what was meant (at most two
+    /// edits, or a third of its length, away; case ignored), or nil.
+    public static func closest(to target: String, among candidates: [String]) -> String? {
+        let t = Array(target.lowercased())
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let d = distance(t, Array(candidate.lowercased()))
+            if d <= max(2, t.count / 3), d < (best?.distance ?? Int.max) { best = (candidate, d) }
+        }
+        return best?.name
+    }
+
     /// Up to `limit` of `candidates`, closest first by edit distance (ignoring case); names
     /// too far away to be a typo are left out unless nothing is close.
     static func nearest(to target: String, among candidates: [String], limit: Int) -> [String] {
