@@ -63,6 +63,17 @@ import SparkifyTerminal
         #expect(harness.out.contains("│ 2 │ counts │ stale        │ songs │"))
     }
 
+    @Test func aQueryOfATableNoCellHasMadeYetSaysWhichCellMakesIt() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("nb.sql", Self.notebook)
+        let harness = REPLHarness()
+        let repl = harness.makeREPL()
+        try repl.open(notebookAt: path, quietly: true)
+        #expect(harness.run("SELECT count(*) FROM songs;", on: repl) != 0)
+        #expect(harness.err.contains("TABLE_OR_VIEW_NOT_FOUND"))
+        #expect(harness.err.contains("`songs` is made by the notebook's cell songs: `.run songs` runs it"))
+    }
+
     @Test func errorsShowTheLineAndCaretAndTheSessionGoesOn() {
         let harness = REPLHarness()
         let status = harness.run("""

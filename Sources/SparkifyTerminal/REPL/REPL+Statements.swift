@@ -31,7 +31,7 @@ extension REPL {
         } catch let error as SQLError {
             progress.finish()
             if InterruptHandler.token.isCancelled { return cancelled() }
-            fail(error.rendered(source: source, origin: origin))
+            fail(error.rendered(source: source, origin: origin) + notebookHint(for: statement))
             return .failed
         } catch is CancellationError {
             progress.finish()
@@ -53,6 +53,17 @@ extension REPL {
         }
         if timer { say(output.errStyle.dim(String(format: "Time: %.3f s", seconds))) }
         return .succeeded
+    }
+
+    /// For a statement that reads a table no cell has made yet: which cell makes it, and how
+    /// to run it.
+    private func notebookHint(for statement: SQLStatementText) -> String {
+        guard let runner, let parsed = try? SQLParser.parseStatement(try session.substitutedText(statement.text)) else { return "" }
+        let missing = parsed.dependencies.reads.filter { !session.catalog.contains($0) }
+        let hints = missing.compactMap { table in
+            runner.graph.maker(of: table).map { "`\(table)` is made by the notebook's cell \($0): `.run \($0)` runs it, and first the cells it needs." }
+        }
+        return hints.isEmpty ? "" : "\n" + hints.joined(separator: "\n")
     }
 
     /// Tells the notebook about tables a typed statement made, replaced or dropped, so the
