@@ -44,9 +44,7 @@ struct DecimalNumber: Equatable {
 
     /// Parses `[+-]digits[.digits][e[+-]digits]`, surrounding ASCII whitespace allowed.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> DecimalNumber? {
-        var i = 0, end = bytes.count
-        while i < end, bytes[i] <= 32 { i += 1 }
-        while end > i, bytes[end - 1] <= 32 { end -= 1 }
+        var (i, end) = NumberText.trimmedBounds(bytes)
         guard i < end else { return nil }
         var negative = false
         if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
@@ -55,7 +53,6 @@ struct DecimalNumber: Equatable {
         }
         var unscaled: Int128 = 0
         var digits = 0, scale = 0, sawDot = false, sawDigit = false
-        var droppedNonZero = false
         while i < end {
             let b = bytes[i]
             if b >= 48 && b <= 57 {
@@ -67,7 +64,7 @@ struct DecimalNumber: Equatable {
                 } else {
                     // Beyond 38 significant digits: integer digits scale up; fraction digits
                     // are dropped (rounding happens when the caller rescales).
-                    if !sawDot { scale -= 1 } else if b != 48 { droppedNonZero = true }
+                    if !sawDot { scale -= 1 }
                 }
             } else if b == UInt8(ascii: "."), !sawDot {
                 sawDot = true
@@ -79,7 +76,6 @@ struct DecimalNumber: Equatable {
             i += 1
         }
         guard sawDigit else { return nil }
-        _ = droppedNonZero
         if i < end {
             i += 1
             var expNegative = false

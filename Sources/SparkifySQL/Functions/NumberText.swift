@@ -6,12 +6,20 @@ import Darwin
 
 /// Parsing numbers and booleans from text as Spark's casts do.
 enum NumberText {
+    /// The bounds of `bytes` without surrounding ASCII whitespace and control characters, as
+    /// Spark trims text before casting it.
+    @inline(__always)
+    static func trimmedBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int) {
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] <= 32 { start += 1 }
+        while end > start, bytes[end - 1] <= 32 { end -= 1 }
+        return (start, end)
+    }
+
     /// An integer: optional sign and digits, surrounding whitespace allowed. With
     /// `allowFraction` (ANSI off) a `.digits` tail is accepted and truncated.
     static func parseInt64(_ bytes: UnsafeBufferPointer<UInt8>, allowFraction: Bool) -> Int64? {
-        var i = 0, end = bytes.count
-        while i < end, bytes[i] <= 32 { i += 1 }
-        while end > i, bytes[end - 1] <= 32 { end -= 1 }
+        var (i, end) = NumberText.trimmedBounds(bytes)
         guard i < end else { return nil }
         var negative = false
         if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
@@ -46,9 +54,7 @@ enum NumberText {
     /// A double as Java's `Double.parseDouble` reads it after Spark's special literals
     /// (`inf`, `-infinity`, `NaN`, any case).
     static func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        var i = 0, end = bytes.count
-        while i < end, bytes[i] <= 32 { i += 1 }
-        while end > i, bytes[end - 1] <= 32 { end -= 1 }
+        let (i, end) = NumberText.trimmedBounds(bytes)
         guard i < end else { return nil }
         if let plain = parsePlainDouble(UnsafeBufferPointer(rebasing: bytes[i..<end])) { return plain }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
@@ -102,9 +108,7 @@ enum NumberText {
 
     /// Spark's true/false strings: `t true y yes 1` / `f false n no 0`, any case, trimmed.
     static func parseBoolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        var i = 0, end = bytes.count
-        while i < end, bytes[i] <= 32 { i += 1 }
-        while end > i, bytes[end - 1] <= 32 { end -= 1 }
+        let (i, end) = NumberText.trimmedBounds(bytes)
         let n = end - i
         guard n >= 1, n <= 5 else { return nil }
         var word: UInt64 = 0
