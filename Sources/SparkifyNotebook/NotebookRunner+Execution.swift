@@ -120,6 +120,11 @@ extension NotebookRunner {
                 throw failure
             }
         }
+        if cancellation.isCancelled {
+            // Ctrl-C came after the engine's last check: the cell still changes nothing.
+            session.restore(snapshot)
+            throw cancelledError(cell)
+        }
         let made = (graph.dependencies(of: name)?.makes ?? []).filter { session.catalog.contains($0) }
         let table = session.catalog.entry(name)?.table
             ?? made.last.flatMap { session.catalog.entry($0)?.table }

@@ -103,6 +103,7 @@ extension REPL {
                 }
             }
         }
+        editor.releaseTerminal()
         lineEditor = nil
         return 0
     }
