@@ -130,6 +130,13 @@ extension REPL {
     /// The table or view `name`, or an error that lists what exists.
     func catalogTable(_ name: String) throws -> Table {
         if let entry = session.catalog.entry(name) { return entry.table }
+        if runner?.graph.maker(of: name) != nil {
+            // A notebook table not made yet: its cell runs first, as for a query.
+            let failuresBefore = failureCount
+            try runNotebook(.inputs([name], reader: "this command"))
+            if failureCount == failuresBefore, let entry = session.catalog.entry(name) { return entry.table }
+            throw REPLError("\(name) was not made.")
+        }
         let names = session.catalog.names
         let known = names.isEmpty ? " None exist yet: run a cell (.next) or a CREATE statement." : " There are: " + names.joined(separator: ", ") + "."
         throw REPLError("No table or view named \(name)." + known)

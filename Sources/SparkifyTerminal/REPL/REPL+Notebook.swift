@@ -9,6 +9,8 @@ extension REPL {
         case next
         case cell(String)
         case all
+        /// The cells that make these tables, for `reader` typed at the prompt ("your query").
+        case inputs([String], reader: String)
     }
 
     func requireRunner() throws -> NotebookRunner {
@@ -52,6 +54,7 @@ extension REPL {
         }
         switch result {
         case let .success(run):
+            if case .inputs = request { return }
             if run == nil || run?.cells.isEmpty == true {
                 say("Every cell is up to date. Use .run NAME to run one again, or .cells to see them.")
             }
@@ -72,6 +75,7 @@ extension REPL {
         case .next: return try runner.next(cancellation: InterruptHandler.token)
         case let .cell(name): return try runner.run(named: name, cancellation: InterruptHandler.token)
         case .all: return try runner.runAll(cancellation: InterruptHandler.token)
+        case let .inputs(tables, reader): return try runner.make(tables: tables, for: reader, cancellation: InterruptHandler.token)
         }
     }
 
