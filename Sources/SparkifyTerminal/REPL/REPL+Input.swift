@@ -108,11 +108,14 @@ extension REPL {
     }
 
     private func perform(_ action: LineAction) {
+        let failuresBefore = failureCount
+        lastStatementCancelled = false
         switch action {
         case .more: break
         case let .command(text): runCommand(text)
         case let .statements(text, firstLine): runStatements(text, firstLine: firstLine)
         }
+        noteInput(action, failed: failureCount > failuresBefore)
     }
 
     /// Where history is kept: `$XDG_STATE_HOME/sparkify/history` when that is set, else

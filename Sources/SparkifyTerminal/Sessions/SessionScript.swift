@@ -1,0 +1,115 @@
+import Foundation
+import SparkifySQL
+
+/// A session script: what a user typed at the REPL, as plain text. `--` comment lines, blank
+/// lines, dot commands one per line, and SQL statements that end with `;` (over several lines).
+/// A comment line `-- expect error` marks the next statement or command as meant to fail.
+///
+/// Lines are gathered into statements by the REPL's own rule (`REPL.accept`: a `.` at a fresh
+/// prompt is a command, anything else gathers until `SQLStatementSplitter.isComplete`), so a
+/// script runs exactly as it would when typed or piped.
+public struct SessionScript: Sendable, Equatable {
+    /// One piece of a script, with the lines it spans (1-based, inclusive).
+    public struct Item: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            /// A blank line between items.
+            case blank
+            /// A `--` comment line between items (the `-- expect error` marker too).
+            case comment
+            /// A dot command line.
+            case command
+            /// One or more SQL statements (the lines up to the one that ends with `;`).
+            case statement
+        }
+
+        public var kind: Kind
+        /// The lines as written, joined with `\n` (a command's line trimmed).
+        public var text: String
+        /// The script lines the item spans.
+        public var lines: ClosedRange<Int>
+        /// True for a statement or command after an `-- expect error` line.
+        public var expectsError: Bool
+
+        public init(kind: Kind, text: String, lines: ClosedRange<Int>, expectsError: Bool = false) {
+            self.kind = kind
+            self.text = text
+            self.lines = lines
+            self.expectsError = expectsError
+        }
+
+        /// True for statements and commands, which run; false for blank and comment lines.
+        public var runs: Bool { kind == .command || kind == .statement }
+    }
+
+    public var items: [Item]
+
+    public init(items: [Item]) { self.items = items }
+
+    /// The script in `text` (`\n` or `\r\n` line ends). A statement left without its final `;`
+    /// at the end still runs, as the REPL runs piped input.
+    public init(parsing text: String) {
+        var items: [Item] = []
+        var pending: [String] = []
+        var pendingStart = 0
+        var expectError = false
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        if lines.last == "" { lines.removeLast() }
+        func finishStatement(endingAt line: Int) {
+            items.append(Item(kind: .statement, text: pending.joined(separator: "\n"), lines: pendingStart...line, expectsError: expectError))
+            pending = []
+            expectError = false
+        }
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            if pending.isEmpty {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty {
+                    items.append(Item(kind: .blank, text: "", lines: number...number))
+                    continue
+                }
+                if trimmed.hasPrefix("--") {
+                    if SessionScript.isExpectErrorMarker(trimmed) { expectError = true }
+                    items.append(Item(kind: .comment, text: line, lines: number...number))
+                    continue
+                }
+                if trimmed.hasPrefix(".") {
+                    items.append(Item(kind: .command, text: trimmed, lines: number...number, expectsError: expectError))
+                    expectError = false
+                    continue
+                }
+                pendingStart = number
+            }
+            pending.append(line)
+            if SQLStatementSplitter.isComplete(pending.joined(separator: "\n")) { finishStatement(endingAt: number) }
+        }
+        if !pending.isEmpty { finishStatement(endingAt: lines.count) }
+        self.items = items
+    }
+
+    /// Reads the script at `path`.
+    public static func load(path: String) throws -> SessionScript {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw REPLError(FileManager.default.fileExists(atPath: path) ? "\(path): cannot read the script." : "\(path): no such script.")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw REPLError("\(path): the script is not UTF-8 text.") }
+        return SessionScript(parsing: text)
+    }
+
+    /// True for `-- expect error`, alone or followed by a note (`-- expect error: a typo`),
+    /// in any case.
+    public static func isExpectErrorMarker(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("--") else { return false }
+        let words = trimmed.dropFirst(2).lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count >= 2, words[0] == "expect" else { return false }
+        let second = words[1]
+        guard second.hasPrefix("error") else { return false }
+        let rest = second.dropFirst("error".count)
+        return rest.first.map { !$0.isLetter } ?? true
+    }
+
+    /// The marker line the recorder writes before a statement that failed.
+    public static let expectErrorMarker = "-- expect error"
+}
