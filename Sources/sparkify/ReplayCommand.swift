@@ -100,7 +100,7 @@ struct ReplayCommand: ParsableCommand {
         }
         print(diff.unified(oldName: path, newName: "replay of \(file)"), terminator: "")
         let counts = diff.changeCounts
-        Self.standardError("\(file): the replay differs from \(path) (\(counts.removed) lines removed, \(counts.added) added). If the new output is right: sparkify replay \(file) --update")
+        Self.standardError("\(file): the replay differs from \(path) (\(Self.lines(counts.removed)) removed, \(counts.added) added). If the new output is right: sparkify replay \(file) --update")
         throw ExitCode.failure
     }
 
@@ -125,9 +125,12 @@ struct ReplayCommand: ParsableCommand {
             print(TranscriptDiff(old: saved, new: text).unified(oldName: path, newName: "replay of \(file)"), terminator: "")
             Self.standardError("Updated \(path).")
         } else {
-            Self.standardError("Wrote \(path) (\(text.split(separator: "\n", omittingEmptySubsequences: false).count - 1) lines).")
+            Self.standardError("Wrote \(path) (\(Self.lines(text.utf8.filter { $0 == 0x0A }.count))).")
         }
     }
+
+    /// `1 line`, `3 lines`.
+    static func lines(_ count: Int) -> String { count == 1 ? "1 line" : "\(count) lines" }
 
     static func standardError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -52,8 +52,9 @@ public struct SessionScript: Sendable, Equatable {
         var pending: [String] = []
         var pendingStart = 0
         var expectError = false
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        // Split on the newline byte: in Swift "\r\n" is one Character and would not split.
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
         }
         if lines.last == "" { lines.removeLast() }
         func finishStatement(endingAt line: Int) {

@@ -35,7 +35,8 @@ public struct TranscriptDiff: Sendable, Equatable {
     }
 
     static func split(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // On the newline byte: a "\r\n" Character would not split on "\n" (and a stray "\r" shows).
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         if lines.last == "" { lines.removeLast() }
         return lines
     }
