@@ -62,6 +62,16 @@ import SparkifyTerminal
         #expect(harness.err.contains("No session script nosuch (looked for nosuch, nosuch.sparkify, \(folder.url.path)/nosuch"))
     }
 
+    @Test func theScriptBeingRecordedCannotBeRead() throws {
+        let folder = TemporaryFolder()
+        let path = folder.url.appendingPathComponent("rec.sparkify").path
+        let harness = REPLHarness()
+        #expect(harness.run(".record \(path)\nSELECT 1 AS a;\n.read \(folder.url.path)/./rec\n.record off\n.read \(path)\n") == 1)
+        #expect(harness.err.contains("is the script being recorded"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("\nSELECT 1 AS a;\n"), "the refused .read is not recorded")
+        #expect(harness.out.components(separatedBy: "│ a │").count == 3, "read after .record off")
+    }
+
     @Test func aScriptThatReadsItselfStops() throws {
         let folder = TemporaryFolder()
         let path = folder.write("loop.sparkify", ".read \(folder.url.path)/loop.sparkify\n")

@@ -8,6 +8,8 @@ extension REPL {
     /// Called after each typed or piped statement or command has run: adds it to the session
     /// (for `.save`) and to the `.record` file, flushed at once.
     func noteInput(_ action: LineAction, failed: Bool) {
+        defer { dropFromRecording = false }
+        if dropFromRecording { return }
         let lines: [String]
         switch action {
         case .more: return
@@ -65,6 +67,10 @@ extension REPL {
         let nested = readDepth > 0
         guard readDepth < 8 else { throw REPLError("Scripts read each other more than 8 deep; stopping (does a script read itself?).") }
         let path = try SessionPaths.forReading(argument, scriptDirectory: session.setting(SessionPaths.scriptDirectoryKey))
+        if let recorder, SessionPaths.same(recorder.path, path) {
+            dropFromRecording = true
+            throw REPLError("\(path) is the script being recorded: reading it would record a .read of itself, which a replay would repeat forever. Stop with .record off first.")
+        }
         let script = try SessionScript.load(path: path)
         let outcome = replay(script, named: nested ? argument : path, path: path, keepGoing: false)
         if !outcome.failures.isEmpty { throw SilentFailure() }

@@ -39,6 +39,8 @@ public final class REPL {
     var readDepth = 0
     /// Set when the last statement was cancelled with Ctrl-C (it is not recorded).
     var lastStatementCancelled = false
+    /// Set by a command that must not be recorded this time (a `.read` of the script being recorded).
+    var dropFromRecording = false
 
     /// A REPL on a fresh session where `${data}` is `dataDirectory`.
     public init(dataDirectory: String, output: REPLOutput, environment: [String: String] = ProcessInfo.processInfo.environment) {

@@ -23,6 +23,12 @@ public enum SessionPaths {
         return path
     }
 
+    /// True when the two paths name the same file.
+    static func same(_ a: String, _ b: String) -> Bool {
+        func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        return canonical(a) == canonical(b)
+    }
+
     /// The script `.read NAME` runs: NAME as given, else beside the script being replayed,
     /// else in `sessions/`, each also with `.sparkify` added.
     static func forReading(_ name: String, scriptDirectory: String?) throws -> String {
