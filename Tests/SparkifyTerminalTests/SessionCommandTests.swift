@@ -72,6 +72,15 @@ import SparkifyTerminal
         #expect(harness.out.components(separatedBy: "│ a │").count == 3, "read after .record off")
     }
 
+    @Test func aReplayDoesNotOpenAnEditor() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("edit.sparkify", "-- expect error\n.edit songs\nSELECT 1 AS after;\n")
+        let harness = REPLHarness()
+        #expect(harness.run(".read \(path)") == 0)
+        #expect(harness.err.contains(".edit opens an editor, which a replay cannot"))
+        #expect(harness.out.contains("│ after │"))
+    }
+
     @Test func aScriptThatReadsItselfStops() throws {
         let folder = TemporaryFolder()
         let path = folder.write("loop.sparkify", ".read \(folder.url.path)/loop.sparkify\n")

@@ -17,7 +17,10 @@ struct SessionReplayer {
             guard item.runs else { continue }
             let failuresBefore = repl.failureCount
             repl.lastStatementCancelled = false
-            if item.kind == .command {
+            if item.kind == .command && item.text.lowercased().hasPrefix(".edit") {
+                // An editor would wait for a user who is not there.
+                repl.fail(".edit opens an editor, which a replay cannot; edit the notebook file instead.")
+            } else if item.kind == .command {
                 repl.runCommand(item.text)
             } else {
                 repl.runStatements(item.text, firstLine: item.lines.lowerBound)
