@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import SparkifyTerminal
 
-/// `sparkify replay FILE`: runs a session script as if typed into the REPL and prints the
+/// `sparkify replay FILE...`: runs session scripts as if typed into the REPL and prints the
 /// transcript; with `--check` compares it with the saved transcript, with `--update` saves it.
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Replay a session script (statements and dot commands) and print its transcript.",
+        abstract: "Replay session scripts (statements and dot commands) and print their transcripts.",
         discussion: """
             Runs FILE in the REPL on the notebook (default: the bundled walkthrough) as if typed, \
             echoing each input after its prompt, then its output; standard output and error come \
@@ -21,8 +21,8 @@ struct ReplayCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The session script (.sparkify): SQL ending with ';', dot commands, '--' comments.")
-    var file: String
+    @Argument(help: "Session scripts (.sparkify): SQL ending with ';', dot commands, '--' comments.")
+    var files: [String]
 
     @Option(help: "The raw data folder, available as ${data}.")
     var data: String?
@@ -39,25 +39,37 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Write the transcript to the saved transcript file (when the replay succeeds).")
     var update = false
 
-    @Option(help: "The saved transcript (default FILE.out; a bare name is beside FILE).")
+    @Option(help: "The saved transcript (default FILE.out; a bare name is beside FILE). One script only.")
     var transcript: String?
 
     func validate() throws {
+        if files.isEmpty { throw ValidationError("Name a session script to replay (sessions/*.sparkify).") }
         if check && update { throw ValidationError("--check and --update do not go together: --update writes what --check compares.") }
+        if transcript != nil && files.count > 1 { throw ValidationError("--transcript names the transcript of one script; give one script.") }
     }
 
-    /// The saved transcript's path.
-    var transcriptPath: String {
+    /// The saved transcript of `file`.
+    func transcriptPath(of file: String) -> String {
         guard let transcript else { return file + ".out" }
         if transcript.contains("/") { return transcript }
         return ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(transcript)
     }
 
     func run() throws {
+        // Each script on a fresh session; all are replayed even when one fails.
+        var allWell = true
+        for file in files {
+            if !replay(file) { allWell = false }
+        }
+        if !allWell { throw ExitCode.failure }
+    }
+
+    /// Replays one script as the flags ask; false when it failed, differed or could not run.
+    private func replay(_ file: String) -> Bool {
         let script: SessionScript
         do { script = try SessionScript.load(path: file) } catch {
             Self.standardError("sparkify: \(error)")
-            throw ExitCode.failure
+            return false
         }
         let bundled = BundledSamples.locate()
         let dataFolder = data ?? bundled?.data ?? "samples/data"
@@ -72,54 +84,50 @@ struct ReplayCommand: ParsableCommand {
         if let path = notebook ?? bundled?.notebook {
             do { try repl.open(notebookAt: path, quietly: true) } catch {
                 Self.standardError("sparkify: \(error)")
-                throw ExitCode.failure
+                return false
             }
         }
         let name = (file as NSString).lastPathComponent
         let outcome = repl.replay(script, named: name, path: file, keepGoing: keepGoing)
-        if check {
-            try compare(transcript.text)
-        } else if update {
-            try save(transcript.text, outcome: outcome)
-        } else if !outcome.succeeded {
-            throw ExitCode.failure
-        }
+        if check { return compare(transcript.text, of: file) }
+        if update { return save(transcript.text, of: file, outcome: outcome) }
+        return outcome.succeeded
     }
 
-    /// `--check`: the diff from the saved transcript to this replay's, exit 1 when not empty.
-    private func compare(_ text: String) throws {
-        let path = transcriptPath
+    /// `--check`: the diff from the saved transcript to this replay's; true when there is none.
+    private func compare(_ text: String, of file: String) -> Bool {
+        let path = transcriptPath(of: file)
         guard let saved = try? String(contentsOfFile: path, encoding: .utf8) else {
             Self.standardError("sparkify: no transcript \(path) to check against; write it with --update.")
-            throw ExitCode.failure
+            return false
         }
         let diff = TranscriptDiff(old: saved, new: text)
         if diff.isEmpty {
             Self.standardError("\(file): the replay matches \(path).")
-            return
+            return true
         }
         print(diff.unified(oldName: path, newName: "replay of \(file)"), terminator: "")
         let counts = diff.changeCounts
         Self.standardError("\(file): the replay differs from \(path) (\(Self.lines(counts.removed)) removed, \(counts.added) added). If the new output is right: sparkify replay \(file) --update")
-        throw ExitCode.failure
+        return false
     }
 
     /// `--update`: writes the transcript when the replay succeeded, showing what changed.
-    private func save(_ text: String, outcome: ReplayOutcome) throws {
-        let path = transcriptPath
+    private func save(_ text: String, of file: String, outcome: ReplayOutcome) -> Bool {
+        let path = transcriptPath(of: file)
         guard outcome.succeeded else {
             print(text, terminator: "")
             Self.standardError("sparkify: \(path) not written: the replay failed at \(outcome.failures.map(\.location).joined(separator: ", ")).")
-            throw ExitCode.failure
+            return false
         }
         let saved = try? String(contentsOfFile: path, encoding: .utf8)
         if saved == text {
             Self.standardError("\(path) is up to date.")
-            return
+            return true
         }
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
             Self.standardError("sparkify: cannot write \(path): \(error.localizedDescription)")
-            throw ExitCode.failure
+            return false
         }
         if let saved {
             print(TranscriptDiff(old: saved, new: text).unified(oldName: path, newName: "replay of \(file)"), terminator: "")
@@ -127,6 +135,7 @@ struct ReplayCommand: ParsableCommand {
         } else {
             Self.standardError("Wrote \(path) (\(Self.lines(text.utf8.filter { $0 == 0x0A }.count))).")
         }
+        return true
     }
 
     /// `1 line`, `3 lines`.

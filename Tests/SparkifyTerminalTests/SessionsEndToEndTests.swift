@@ -167,9 +167,24 @@ import Testing
         #expect(!result.stdout.contains(folder.url.path))
     }
 
+    @Test func severalScriptsAreEachCheckedOnAFreshSession() throws {
+        let folder = TemporaryFolder()
+        let first = folder.write("a.sparkify", "CREATE TEMP VIEW v AS SELECT 1 AS n;\n")
+        let second = folder.write("b.sparkify", "CREATE TEMP VIEW v AS SELECT 2 AS n;\n.mode csv\nSELECT * FROM v;\n")
+        guard let update = try SparkifyBinary.run(["replay", "--update", first, second], input: "") else { return }
+        #expect(update.status == 0, "the second script does not see the first one's view: \(update.stdout)")
+        _ = folder.write("b.sparkify.out", "changed\n")
+        guard let check = try SparkifyBinary.run(["replay", "--check", second, first], input: "") else { return }
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("-changed\n+sparkify [1/12]> CREATE TEMP VIEW v AS SELECT 2 AS n;\n"))
+        #expect(check.stderr.contains("b.sparkify: the replay differs") && check.stderr.contains("a.sparkify: the replay matches"))
+    }
+
     @Test func usageErrors() throws {
         guard let both = try SparkifyBinary.run(["replay", "x.sparkify", "--check", "--update"], input: "") else { return }
         #expect(both.status != 0 && both.stderr.contains("--check and --update do not go together"))
+        guard let two = try SparkifyBinary.run(["replay", "a.sparkify", "b.sparkify", "--transcript", "t.out"], input: "") else { return }
+        #expect(two.status != 0 && two.stderr.contains("--transcript names the transcript of one script"))
         guard let missing = try SparkifyBinary.run(["replay", "/nonexistent/x.sparkify"], input: "") else { return }
         #expect(missing.status == 1 && missing.stderr.contains("/nonexistent/x.sparkify: no such script."))
     }

@@ -12,6 +12,17 @@ import Testing
         return try PseudoTerminal(executable: binary, arguments: [], environment: environment)
     }
 
+    /// On a color terminal of any width the transcript is the same: no colors, no progress
+    /// bars, 100 columns.
+    @Test func aReplayOnAColorTerminalMatchesItsTranscript() throws {
+        guard let binary = SparkifyBinary.require() else { return }
+        let script = SessionsEndToEndTests.sessionsFolder.appendingPathComponent("bad-input.sparkify").path
+        let environment = ["TERM": "xterm-256color", "COLUMNS": "60", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        let terminal = try PseudoTerminal(executable: binary, arguments: ["replay", script, "--check"], environment: environment)
+        try terminal.waitFor("the replay matches")
+        #expect(terminal.waitForExit() == 0, "transcript:\n\(terminal.transcript)")
+    }
+
     @Test func recordWhatIsTypedThenReadItBack() throws {
         let state = TemporaryFolder()
         let script = state.url.appendingPathComponent("typed.sparkify").path
