@@ -40,6 +40,15 @@ import SparkifyTerminal
         #expect(harness.err.contains("Saved the session (4 lines) to \(path).sparkify."))
     }
 
+    @Test func savingOverTheRecordingKeepsRecording() throws {
+        let folder = TemporaryFolder()
+        let path = folder.url.appendingPathComponent("same.sparkify").path
+        let harness = REPLHarness()
+        #expect(harness.run("SELECT 0 AS zero;\n.record \(path)\nSELECT 1 AS one;\n.save \(path)\nSELECT 2 AS two;\n") == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasSuffix("\nSELECT 0 AS zero;\nSELECT 1 AS one;\nSELECT 2 AS two;\n"))
+    }
+
     @Test func readRunsAScriptWithEchoAndStopsAtAFailure() throws {
         let folder = TemporaryFolder()
         let path = folder.write("part.sparkify", "-- part\nSELECT 1 AS a;\n-- expect error\nSELECT x;\nSELECT y;\nSELECT 3 AS c;\n")

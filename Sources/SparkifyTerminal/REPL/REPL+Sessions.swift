@@ -58,6 +58,8 @@ extension REPL {
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
             throw REPLError("Cannot write \(path): \(error.localizedDescription)")
         }
+        // The file was replaced: a recording into it goes on in the new file.
+        if let recorder, SessionPaths.same(recorder.path, path) { self.recorder = try SessionRecorder(appendingTo: recorder.path) }
         say("Saved the session (\(sessionLines.count) \(sessionLines.count == 1 ? "line" : "lines")) to \(path).")
     }
 
