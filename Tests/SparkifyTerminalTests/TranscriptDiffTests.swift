@@ -86,6 +86,25 @@ import SparkifyTerminal
         #expect(elapsed < .seconds(5))
     }
 
+    /// Texts with more differences than the search allows still get a correct diff.
+    @Test func wildlyDifferentTextsStillGetACorrectDiff() {
+        let old = (0..<3000).map { "old \($0)" }
+        let new = (0..<2500).map { $0 % 7 == 0 ? "old \($0)" : "new \($0)" }
+        let diff = TranscriptDiff(oldLines: old, newLines: new)
+        var rebuiltOld: [String] = [], rebuiltNew: [String] = []
+        for line in diff.lines {
+            switch line {
+            case let .same(s):
+                rebuiltOld.append(s)
+                rebuiltNew.append(s)
+            case let .removed(s): rebuiltOld.append(s)
+            case let .added(s): rebuiltNew.append(s)
+            }
+        }
+        #expect(rebuiltOld == old && rebuiltNew == new)
+        #expect(diff.unified(oldName: "a", newName: "b").hasPrefix("--- a\n+++ b\n@@ -1,3000 +1,2500 @@\n"))
+    }
+
     static func lcsLength(_ a: [String], _ b: [String]) -> Int {
         var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
