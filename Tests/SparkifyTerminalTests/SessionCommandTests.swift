@@ -21,6 +21,22 @@ import SparkifyTerminal
         #expect(text.hasSuffix("\nSELECT 1 AS a;\n.help record\n"))
     }
 
+    @Test func aCommentLineStandsAloneSoACommandAfterItRuns() {
+        let harness = REPLHarness()
+        #expect(harness.run("-- switch to csv\n.mode csv\n-- one row\nSELECT 1 AS a;\n") == 0)
+        #expect(harness.err == "Results now print in csv mode.\n")
+        #expect(harness.out == "a\n1\n")
+    }
+
+    @Test func typedCommentsAreRecordedAndTheMarkerWrittenOnce() throws {
+        let folder = TemporaryFolder()
+        let path = folder.url.appendingPathComponent("notes.sparkify").path
+        let harness = REPLHarness()
+        #expect(harness.run(".record \(path)\n-- a note\nSELECT 1 AS a;\n-- expect error\nSELECT x;\n-- expect error\nSELECT 2 AS b;\n") == 1)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasSuffix("\n-- a note\nSELECT 1 AS a;\n-- expect error\nSELECT x;\nSELECT 2 AS b;\n"))
+    }
+
     @Test func recordAppendsToAnExistingScript() throws {
         let folder = TemporaryFolder()
         let path = folder.write("old.sparkify", "SELECT 0 AS zero;\n")

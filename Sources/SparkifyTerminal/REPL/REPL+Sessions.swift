@@ -13,6 +13,10 @@ extension REPL {
         let lines: [String]
         switch action {
         case .more: return
+        case let .comment(text):
+            // The recorder writes its own marker before a statement that fails.
+            if SessionScript.isExpectErrorMarker(text) { return }
+            lines = [text]
         case let .command(text):
             let name = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
             let dotted = REPL.command(named: name)?.name ?? name

@@ -1,13 +1,12 @@
 import Foundation
-import SparkifySQL
 
 /// A session script: what a user typed at the REPL, as plain text. `--` comment lines, blank
 /// lines, dot commands one per line, and SQL statements that end with `;` (over several lines).
 /// A comment line `-- expect error` marks the next statement or command as meant to fail.
 ///
-/// Lines are gathered into statements by the REPL's own rule (`REPL.accept`: a `.` at a fresh
-/// prompt is a command, anything else gathers until `SQLStatementSplitter.isComplete`), so a
-/// script runs exactly as it would when typed or piped.
+/// Lines are gathered into statements by the REPL's own rule (`REPL.accept`: at a fresh prompt a
+/// `.` line is a command and a `--` line a comment, anything else gathers until
+/// `SQLStatementSplitter.isComplete`), so a script runs exactly as it would when typed or piped.
 public struct SessionScript: Sendable, Equatable {
     /// One piece of a script, with the lines it spans (1-based, inclusive).
     public struct Item: Sendable, Equatable {
@@ -45,47 +44,38 @@ public struct SessionScript: Sendable, Equatable {
 
     public init(items: [Item]) { self.items = items }
 
-    /// The script in `text` (`\n` or `\r\n` line ends). A statement left without its final `;`
-    /// at the end still runs, as the REPL runs piped input.
+    /// The script in `text` (`\n` or `\r\n` line ends), cut by the REPL's own rule for typed
+    /// lines (`REPL.accept`). A statement left without its final `;` at the end still runs, as
+    /// the REPL runs piped input.
     public init(parsing text: String) {
         var items: [Item] = []
-        var pending: [String] = []
-        var pendingStart = 0
+        var pending = REPL.PendingInput()
         var expectError = false
         // Split on the newline byte: in Swift "\r\n" is one Character and would not split.
         var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
             String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
         }
         if lines.last == "" { lines.removeLast() }
-        func finishStatement(endingAt line: Int) {
-            items.append(Item(kind: .statement, text: pending.joined(separator: "\n"), lines: pendingStart...line, expectsError: expectError))
-            pending = []
-            expectError = false
-        }
         for (index, line) in lines.enumerated() {
             let number = index + 1
-            if pending.isEmpty {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty {
-                    items.append(Item(kind: .blank, text: "", lines: number...number))
-                    continue
-                }
-                if trimmed.hasPrefix("--") {
-                    if SessionScript.isExpectErrorMarker(trimmed) { expectError = true }
-                    items.append(Item(kind: .comment, text: line, lines: number...number))
-                    continue
-                }
-                if trimmed.hasPrefix(".") {
-                    items.append(Item(kind: .command, text: trimmed, lines: number...number, expectsError: expectError))
-                    expectError = false
-                    continue
-                }
-                pendingStart = number
+            let wasEmpty = pending.isEmpty
+            switch REPL.accept(line, lineNumber: number, pending: &pending) {
+            case .more:
+                if wasEmpty && pending.isEmpty { items.append(Item(kind: .blank, text: "", lines: number...number)) }
+            case let .comment(comment):
+                if SessionScript.isExpectErrorMarker(comment) { expectError = true }
+                items.append(Item(kind: .comment, text: comment, lines: number...number))
+            case let .command(command):
+                items.append(Item(kind: .command, text: command, lines: number...number, expectsError: expectError))
+                expectError = false
+            case let .statements(statement, firstLine):
+                items.append(Item(kind: .statement, text: statement, lines: firstLine...number, expectsError: expectError))
+                expectError = false
             }
-            pending.append(line)
-            if SQLStatementSplitter.isComplete(pending.joined(separator: "\n")) { finishStatement(endingAt: number) }
         }
-        if !pending.isEmpty { finishStatement(endingAt: lines.count) }
+        if !pending.isEmpty {
+            items.append(Item(kind: .statement, text: pending.text, lines: pending.firstLine...lines.count, expectsError: expectError))
+        }
         self.items = items
     }
 
