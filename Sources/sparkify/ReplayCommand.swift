@@ -106,7 +106,7 @@ struct ReplayCommand: ParsableCommand {
             Self.standardError("\(file): the replay matches \(path).")
             return true
         }
-        print(diff.unified(oldName: path, newName: "replay of \(file)"), terminator: "")
+        Self.printDiff(diff.unified(oldName: path, newName: "replay of \(file)"))
         let counts = diff.changeCounts
         Self.standardError("\(file): the replay differs from \(path) (\(Self.lines(counts.removed)) removed, \(counts.added) added). If the new output is right: sparkify replay \(file) --update")
         return false
@@ -130,12 +130,18 @@ struct ReplayCommand: ParsableCommand {
             return false
         }
         if let saved {
-            print(TranscriptDiff(old: saved, new: text).unified(oldName: path, newName: "replay of \(file)"), terminator: "")
+            Self.printDiff(TranscriptDiff(old: saved, new: text).unified(oldName: path, newName: "replay of \(file)"))
             Self.standardError("Updated \(path).")
         } else {
             Self.standardError("Wrote \(path) (\(Self.lines(text.utf8.filter { $0 == 0x0A }.count))).")
         }
         return true
+    }
+
+    /// A unified diff on standard output, colored on a terminal.
+    static func printDiff(_ unified: String) {
+        let style = TextStyle(enabled: TerminalInfo.colorsWanted(on: 1, environment: ProcessInfo.processInfo.environment))
+        print(TranscriptDiff.colored(unified, style: style), terminator: "")
     }
 
     /// `1 line`, `3 lines`.

@@ -86,6 +86,13 @@ import SparkifyTerminal
         #expect(elapsed < .seconds(5))
     }
 
+    @Test func coloredOnlyWhenTheStyleIsOn() {
+        let unified = TranscriptDiff(old: "a\nb\n", new: "a\nc\n").unified(oldName: "x", newName: "y")
+        #expect(TranscriptDiff.colored(unified, style: TextStyle(enabled: false)) == unified)
+        let colored = TranscriptDiff.colored(unified, style: TextStyle(enabled: true))
+        #expect(colored.contains("\u{1B}[31m-b\u{1B}[0m\n") && colored.contains("\u{1B}[32m+c\u{1B}[0m\n"))
+    }
+
     /// Texts with more differences than the search allows still get a correct diff.
     @Test func wildlyDifferentTextsStillGetACorrectDiff() {
         let old = (0..<3000).map { "old \($0)" }

@@ -18,6 +18,29 @@ extension TranscriptDiff {
         return text
     }
 
+    /// A unified diff with its removed lines red, added lines green and hunk headers cyan
+    /// (when `style` is enabled: on a terminal).
+    public static func colored(_ unified: String, style: TextStyle) -> String {
+        guard style.enabled else { return unified }
+        var text = ""
+        for line in unified.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            let plain = String(line)
+            if plain.hasPrefix("@@") {
+                text += style.cyan(plain)
+            } else if plain.hasPrefix("---") || plain.hasPrefix("+++") {
+                text += style.bold(plain)
+            } else if plain.hasPrefix("-") {
+                text += style.red(plain)
+            } else if plain.hasPrefix("+") {
+                text += style.green(plain)
+            } else {
+                text += plain
+            }
+            text += "\n"
+        }
+        return text
+    }
+
     /// How many lines were removed and added.
     public var changeCounts: (removed: Int, added: Int) {
         var removed = 0, added = 0
