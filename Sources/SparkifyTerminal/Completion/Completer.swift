@@ -3,7 +3,8 @@
 ///
 /// - the first word of a line that starts with `.`: dot commands;
 /// - a dot command's argument: cell names (`.run`, `.edit`), tables (`.show`, `.schema`,
-///   `.describe`), fixed choices (`.mode`, `.timer`, `.keys`), paths (`.open`, `.data`);
+///   `.describe`), fixed choices (`.mode`, `.timer`, `.keys`), paths (`.open`, `.data`,
+///   `.read`, `.record`, `.save`);
 /// - inside quotes or backquotes: file paths;
 /// - after FROM, JOIN, TABLE, INTO: tables;
 /// - after `name.`: the columns of that table or alias;
@@ -48,7 +49,7 @@ public struct Completer: Sendable {
             let bare = word.hasPrefix(".") ? String(word.dropFirst()) : word
             let found = matching(names, bare, caseSensitive: true)
             return Completion(prefix: word, candidates: word.hasPrefix(".") ? found.map { "." + $0 } : found)
-        case ".open", ".data":
+        case ".open", ".data", ".read", ".record", ".save":
             return completePath(word, directoriesOnly: command == ".data")
         default:
             let choices = context.argumentChoices[command] ?? []

@@ -61,6 +61,15 @@ extension REPL {
         DotCommand(name: ".last", usage: ".last", help: "Show the last result whole, through $PAGER.", arguments: 0...0) { repl, _ in
             try repl.pageLastResult()
         },
+        DotCommand(name: ".record", usage: ".record FILE|off", help: "Write what you type from now on to a session script (in sessions/).", arguments: 0...1) { repl, args in
+            try repl.record(args.first)
+        },
+        DotCommand(name: ".save", usage: ".save FILE", help: "Write everything typed this session to a session script (in sessions/).", arguments: 1...1) { repl, args in
+            try repl.saveSession(to: args[0])
+        },
+        DotCommand(name: ".read", usage: ".read FILE", help: "Run a session script as if typed, echoing each line before its output.", arguments: 1...1) { repl, args in
+            try repl.readScript(args[0])
+        },
         DotCommand(name: ".keys", usage: ".keys emacs|vi", help: "Choose emacs or vi key bindings.", arguments: 1...1, choices: ["emacs", "vi"]) { repl, args in
             guard let keys = LineEditor.Keys(rawValue: args[0].lowercased()) else { throw UsageError(detail: nil) }
             repl.keys = keys
@@ -93,6 +102,8 @@ extension REPL {
             try command.run(self, args)
         } catch let error as UsageError {
             fail((error.detail.map { $0 + " " } ?? "") + "Usage: \(command.usage)")
+        } catch is SilentFailure {
+            // Already reported and counted.
         } catch let error as REPLError {
             fail(error.description)
         } catch let error as NotebookError {

@@ -87,7 +87,7 @@ extension REPL {
             // (the cells it needed only say what they made).
             for statement in run.statements { if case let .message(message) = statement.result { say(message) } }
             if run.reason == .requested { show(table, maxRows: 5) }
-            if timer { say(output.errStyle.dim(String(format: "Time: %.3f s", run.milliseconds / 1000))) }
+            if timer { say(output.errStyle.dim(timeText(seconds: run.milliseconds / 1000))) }
             return
         }
         for statement in run.statements {
@@ -97,7 +97,7 @@ extension REPL {
             case let .message(message): say(message)
             }
         }
-        if timer { say(output.errStyle.dim(String(format: "Time: %.3f s", run.milliseconds / 1000))) }
+        if timer { say(output.errStyle.dim(timeText(seconds: run.milliseconds / 1000))) }
     }
 
     func startProgress(label: String) {
@@ -128,7 +128,7 @@ extension REPL {
             switch status.state {
             case let .ran(outcome), let .stale(outcome):
                 builders[4].append(outcome.rowCount.map { Value.bigint(Int64($0)) } ?? .null)
-                builders[5].append(Value.string(REPL.formatDuration(outcome.duration)))
+                builders[5].append(Value.string(transcriptMode ? "…" : REPL.formatDuration(outcome.duration)))
             default:
                 builders[4].append(Value.null)
                 builders[5].append(Value.null)

@@ -51,7 +51,7 @@ extension REPL {
         case let .message(message):
             say(message)
         }
-        if timer { say(output.errStyle.dim(String(format: "Time: %.3f s", seconds))) }
+        if timer { say(output.errStyle.dim(timeText(seconds: seconds))) }
         return .succeeded
     }
 
@@ -88,6 +88,7 @@ extension REPL {
 
     private func cancelled() -> StatementOutcome {
         InterruptHandler.reset()
+        lastStatementCancelled = true
         failureCount += 1
         say(output.errStyle.yellow("Cancelled.") + " Nothing changed.")
         return .cancelled
