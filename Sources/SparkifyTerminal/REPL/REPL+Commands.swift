@@ -150,7 +150,8 @@ extension REPL {
         }
         let names = session.catalog.names
         let known = names.isEmpty ? " None exist yet: run a cell (.next) or a CREATE statement." : " There are: " + names.joined(separator: ", ") + "."
-        throw REPLError("No table or view named \(name)." + known)
+        let suggestion = NameSuggestions.closest(to: name, among: names + cellNames).map { " Did you mean \($0)?" } ?? ""
+        throw REPLError("No table or view named \(name).\(suggestion)" + known)
     }
 
     func setData(_ directory: String) throws {
