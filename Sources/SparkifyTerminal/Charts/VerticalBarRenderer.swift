@@ -1,0 +1,99 @@
+/// Vertical bars over an ordered axis, in the rows' order: a value axis on the left with the
+/// largest (and smallest) value and the zero line, a value above each bar where it fits, and
+/// the labels underneath (every k-th when they do not fit under each bar).
+struct VerticalBarRenderer {
+    let glyphs: ChartGlyphs
+    let width: Int
+    /// Rows the plot spans from its lowest to its highest value.
+    let height: Int
+
+    /// Widest slot a bar takes, so a few bars do not turn into blocks.
+    static let maximumSlot = 12
+    /// Cells a label gets, at least, before labels are shown only under every k-th bar.
+    static let labelRoom = 6
+
+    func lines(_ data: ChartData) -> [String] {
+        let (low, high) = data.range
+        let span = high - low
+        let perRow = span > 0 ? span / Double(height) : 1
+        let upRows = high > 0 ? max(1, Int((high / perRow - 1e-9).rounded(.up))) : (low < 0 ? 0 : 1)
+        let downRows = low < 0 ? max(1, Int((-low / perRow - 1e-9).rounded(.up))) : 0
+        let topText = ChartNumberFormat.format(high)
+        let bottomText = ChartNumberFormat.format(low)
+        let axisTextWidth = max(1, upRows > 0 ? DisplayWidth.of(topText) : 0, downRows > 0 ? DisplayWidth.of(bottomText) : 0)
+        let prefix = axisTextWidth + 2
+        let plotWidth = max(1, width - prefix)
+        let shown = min(data.count, plotWidth)
+        let slot = min(Self.maximumSlot, plotWidth / shown)
+        let gap = slot >= 2 ? 1 : 0
+        let barWidth = slot - gap
+
+        // Rows: value labels, the bars above zero, the zero line, the bars below, their value
+        // labels, then the category labels.
+        let baseline = upRows + 1
+        let footRow = baseline + downRows + 1
+        let labelRow = downRows > 0 ? footRow + 1 : baseline + 1
+        var grid = CharacterGrid(rows: labelRow + 1, width: prefix + shown * slot)
+        for row in 0..<baseline { grid.put(glyphs.verticalAxis, row: row, column: prefix - 1) }
+        for row in (baseline + 1)..<(baseline + 1 + downRows) { grid.put(glyphs.verticalAxis, row: row, column: prefix - 1) }
+        if upRows > 0 {
+            grid.put(topText.leftPadded(to: axisTextWidth), row: 1, column: 0)
+            grid.put(glyphs.tick, row: 1, column: prefix - 1)
+        }
+        if downRows > 0 {
+            grid.put(bottomText.leftPadded(to: axisTextWidth), row: baseline + downRows, column: 0)
+            grid.put(glyphs.tick, row: baseline + downRows, column: prefix - 1)
+        }
+        grid.put("0".leftPadded(to: axisTextWidth), row: baseline, column: 0)
+        grid.put(glyphs.origin + String(repeating: glyphs.horizontalAxis, count: shown * slot), row: baseline, column: prefix - 1)
+
+        for index in 0..<shown {
+            guard let value = data.values[index] else { continue }
+            let x = prefix + index * slot
+            var labelRowForValue = upRows
+            if value > 0 {
+                let eighths = glyphs.eighths(fraction: value / (perRow * Double(upRows)), cells: upRows)
+                for level in 0..<upRows {
+                    let filled = min(8, max(0, eighths - 8 * level))
+                    guard filled > 0 else { break }
+                    let glyph = filled == 8 ? glyphs.full : glyphs.verticalEighths[filled]
+                    grid.put(String(repeating: glyph, count: barWidth), row: upRows - level, column: x)
+                }
+                labelRowForValue = upRows - (eighths + 7) / 8
+            } else if value < 0 {
+                let halves = glyphs.hasEighths ? max(1, Int((-value / perRow * 2).rounded())) : Int((-value / perRow).rounded()) * 2
+                for level in 0..<downRows {
+                    let filled = min(2, max(0, halves - 2 * level))
+                    guard filled > 0 else { break }
+                    grid.put(String(repeating: filled == 2 ? glyphs.full : glyphs.upperHalf, count: barWidth), row: baseline + 1 + level, column: x)
+                }
+                labelRowForValue = baseline + 1 + (halves + 1) / 2
+            }
+            let text = ChartNumberFormat.format(value)
+            let textWidth = DisplayWidth.of(text)
+            if gap > 0, textWidth <= barWidth, labelRowForValue != baseline {
+                grid.put(text, row: labelRowForValue, column: x + (barWidth - textWidth) / 2)
+            }
+        }
+
+        let widest = data.labels.prefix(shown).map(DisplayWidth.of).max() ?? 1
+        let need = max(1, min(widest, Self.labelRoom))
+        var every = 1
+        while every * slot - (every * slot > 1 ? 1 : 0) < need { every += 1 }
+        let room = max(1, every * slot - (every * slot > 1 ? 1 : 0))
+        for index in stride(from: 0, to: shown, by: every) {
+            grid.put(glyphs.truncate(data.labels[index], to: room), row: labelRow, column: prefix + index * slot)
+        }
+
+        var lines = [glyphs.truncate(data.valueName, to: width)] + grid.lines
+        let axisName = glyphs.truncate(data.labelName, to: width)
+        lines.append(axisName.leftPadded(to: max(DisplayWidth.of(axisName), prefix + shown * slot)))
+        if every > 1 { lines.append(glyphs.truncate("(a label every \(every) bars)", to: width)) }
+        if shown < data.count {
+            lines.append(glyphs.truncate("\(data.count - shown) more bars not shown (\(data.count) in all): widen the terminal, or use hbar with --top N.", to: width))
+        }
+        let nulls = data.prefix(shown).nullLabels
+        if !nulls.isEmpty { lines.append(glyphs.truncate("NULL (no bar): " + nulls.joined(separator: ", "), to: width)) }
+        return lines
+    }
+}
