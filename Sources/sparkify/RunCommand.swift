@@ -48,6 +48,8 @@ struct RunCommand: ParsableCommand {
         let zone = session.timeZone
         let renderer = TableRenderer(mode: .box, maxRows: maxRows, width: Self.outputWidth(),
                                      timeZoneOffset: { micros in zone.offset(atMicros: micros) })
+        let charset = ChartCharset.fromLocale(environment: ProcessInfo.processInfo.environment)
+        var chartFailed = false
         session.onNotice = { notice in FileHandleOutput.standardError("  \(notice)") }
         runner.onNotice = { notice in FileHandleOutput.standardError(notice) }
         runner.onCellFinish = { cell in
@@ -55,6 +57,16 @@ struct RunCommand: ParsableCommand {
             if shown.contains(cell.cell.lowercased()), let table = cell.table {
                 print(cell.cell)
                 print(renderer.render(table))
+                for chart in loaded.cell(named: cell.cell)?.charts ?? [] {
+                    do {
+                        let data = try ChartData(table: table, labelColumn: chart.labelColumn, valueColumn: chart.valueColumn,
+                                                 timeZoneOffset: { micros in zone.offset(atMicros: micros) })
+                        print(ChartRenderer(spec: ChartSpec(chart, width: renderer.width, charset: charset)).render(data))
+                    } catch {
+                        FileHandleOutput.standardError("error: cell \(cell.cell)'s chart (line \(cell.lines.lowerBound)): \(error)")
+                        chartFailed = true
+                    }
+                }
             }
         }
         do {
@@ -64,6 +76,7 @@ struct RunCommand: ParsableCommand {
             FileHandleOutput.standardError("error: \(error)")
             throw ExitCode.failure
         }
+        if chartFailed { throw ExitCode.failure }
     }
 
     /// The lower-cased names of the cells whose tables go to standard output: those tagged

@@ -8,19 +8,38 @@ public struct ChartRenderer: Sendable {
     public func render(_ data: ChartData) -> String {
         let glyphs = spec.charset.glyphs
         let width = max(20, spec.width)
-        var lines = [glyphs.truncate(spec.title(for: data), to: width)]
+        var lines = [spec.title(for: data)]
         if data.count == 0 {
             lines.append("(no rows: nothing to chart)")
         } else if data.values.allSatisfy({ $0 == nil }) {
             lines.append("(every value of \(data.valueName) is NULL: nothing to chart)")
         } else {
             switch spec.kind {
-            case .bar: lines += VerticalBarRenderer(glyphs: glyphs, width: width, height: max(2, spec.height)).lines(data)
+            case .bar: lines += VerticalBarRenderer(glyphs: glyphs, width: width, height: max(2, spec.height)).lines(data, top: spec.top)
             case .hbar: lines += HorizontalBarRenderer(glyphs: glyphs, width: width).lines(data, top: spec.top)
             case .share: lines += ShareChartRenderer(glyphs: glyphs, width: width).lines(data, top: spec.top)
             }
         }
-        return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
+        return lines.flatMap { Self.wrap($0.trimmingTrailingSpaces(), to: width) }.joined(separator: "\n") + "\n"
+    }
+
+    /// A line longer than `width` (a note or message; bars always fit) broken at spaces, and
+    /// a word longer than the width cut.
+    static func wrap(_ line: String, to width: Int) -> [String] {
+        guard DisplayWidth.of(line) > width else { return [line] }
+        var lines: [String] = []
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if DisplayWidth.of(candidate) <= width {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            current = DisplayWidth.of(String(word)) <= width ? String(word) : DisplayWidth.truncate(String(word), to: width, ellipsis: "")
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 }
 

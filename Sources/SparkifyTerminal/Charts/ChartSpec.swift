@@ -1,10 +1,12 @@
+import SparkifyNotebook
+
 /// How to draw a chart: its kind, title, how many bars, and the space and characters it has.
 public struct ChartSpec: Sendable, Equatable {
     public var kind: ChartKind
     /// The title; nil for "VALUE by LABEL".
     public var title: String?
-    /// Bars shown before the rest are left out (hbar, default 20) or summed as "other" (share,
-    /// default 10); bar charts show every row that fits.
+    /// Bars shown: the first rows of a bar chart (default: all that fit), the largest of hbar
+    /// (default 20) with the rest left out, of share (default 10) with the rest summed as "other".
     public var top: Int?
     /// Terminal columns the chart fits into.
     public var width: Int
@@ -25,5 +27,12 @@ public struct ChartSpec: Sendable, Equatable {
     public func title(for data: ChartData) -> String {
         if let title, !title.isEmpty { return title }
         return "\(data.valueName) by \(data.labelName)"
+    }
+}
+
+extension ChartSpec {
+    /// The spec of a chart a notebook cell declares, at this width and character set.
+    public init(_ chart: CellChart, width: Int, charset: ChartCharset) {
+        self.init(kind: chart.kind, title: chart.title, top: chart.top, width: width, charset: charset)
     }
 }

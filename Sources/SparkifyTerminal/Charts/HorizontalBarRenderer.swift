@@ -22,7 +22,7 @@ struct HorizontalBarRenderer {
         }
         var lines = self.bars(bars, labelName: data.labelName, valueName: data.valueName)
         if ranked.count > keep {
-            lines.append(glyphs.truncate("\(ranked.count - keep) more not shown (\(ranked.count) in all; --top N shows more).", to: width))
+            lines.append("\(ranked.count - keep) more not shown (\(ranked.count) in all; --top N shows more).")
         }
         return lines
     }
@@ -30,8 +30,9 @@ struct HorizontalBarRenderer {
     /// A header of the two column names, then a line per bar scaled to the largest magnitude.
     func bars(_ bars: [Bar], labelName: String, valueName: String) -> [String] {
         let widestLabel = max(DisplayWidth.of(labelName), bars.map { DisplayWidth.of($0.label) }.max() ?? 0)
-        let labelWidth = min(widestLabel, max(6, width / 3))
         let textWidth = bars.map { DisplayWidth.of($0.text) }.max() ?? 0
+        // Labels take up to a third of the width, less when the values leave no room for bars.
+        let labelWidth = max(1, min(widestLabel, max(6, width / 3), width - 5 - textWidth))
         let values = bars.compactMap(\.value)
         let high = max(0, values.max() ?? 0)
         let low = min(0, values.min() ?? 0)

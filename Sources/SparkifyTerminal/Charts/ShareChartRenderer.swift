@@ -20,9 +20,9 @@ struct ShareChartRenderer {
             lines += HorizontalBarRenderer(glyphs: glyphs, width: width).bars(bars, labelName: data.labelName, valueName: "share of \(data.valueName)")
         }
         if shares.total > 0 {
-            lines.append(glyphs.truncate("\(ChartNumberFormat.format(shares.total)) \(data.valueName) in all", to: width))
+            lines.append("\(ChartNumberFormat.format(shares.total)) \(data.valueName) in all")
         }
-        if let note = shares.leftOutNote { lines.append(glyphs.truncate(note, to: width)) }
+        if let note = shares.leftOutNote { lines.append(note) }
         return lines
     }
 
@@ -39,13 +39,15 @@ struct ShareChartRenderer {
         let numbers = shares.values.map(ChartNumberFormat.format)
         let percentWidth = percents.map(\.count).max() ?? 0
         let numberWidth = numbers.map(\.count).max() ?? 0
-        let labelRoom = max(4, width - 2 - 2 - percentWidth - 2 - numberWidth)
+        // The values go when the width leaves a label too little room.
+        let showNumbers = width - 6 - percentWidth - 2 - numberWidth >= 4
+        let labelRoom = max(1, width - 6 - percentWidth - (showNumbers ? 2 + numberWidth : 0))
         let labelWidth = min(labelRoom, shares.labels.map(DisplayWidth.of).max() ?? 0)
         var lines = [bar]
         for index in shares.labels.indices {
             let fill = glyphs.shareFills[index % glyphs.shareFills.count]
             lines.append(fill + " " + glyphs.truncate(shares.labels[index], to: labelWidth).padded(to: labelWidth) + "  "
-                         + percents[index].leftPadded(to: percentWidth) + "  " + numbers[index].leftPadded(to: numberWidth))
+                         + percents[index].leftPadded(to: percentWidth) + (showNumbers ? "  " + numbers[index].leftPadded(to: numberWidth) : ""))
         }
         return lines
     }

@@ -12,8 +12,9 @@ struct VerticalBarRenderer {
     /// Cells a label gets, at least, before labels are shown only under every k-th bar.
     static let labelRoom = 6
 
-    func lines(_ data: ChartData) -> [String] {
-        let (low, high) = data.range
+    /// The chart of the first `top` rows (all by default) that fit the width.
+    func lines(_ data: ChartData, top: Int?) -> [String] {
+        let (low, high) = data.prefix(max(1, top ?? data.count)).range
         let span = high - low
         let perRow = span > 0 ? span / Double(height) : 1
         let upRows = high > 0 ? max(1, Int((high / perRow - 1e-9).rounded(.up))) : (low < 0 ? 0 : 1)
@@ -23,22 +24,25 @@ struct VerticalBarRenderer {
         let axisTextWidth = max(1, upRows > 0 ? DisplayWidth.of(topText) : 0, downRows > 0 ? DisplayWidth.of(bottomText) : 0)
         let prefix = axisTextWidth + 2
         let plotWidth = max(1, width - prefix)
-        let shown = min(data.count, plotWidth)
+        let shown = min(data.count, plotWidth, max(1, top ?? data.count))
         let slot = min(Self.maximumSlot, plotWidth / shown)
         let gap = slot >= 2 ? 1 : 0
         let barWidth = slot - gap
 
+        // Values go above (below) the bars when every one fits its bar, else none do.
+        let valueTexts = data.values.prefix(shown).map { $0.map(ChartNumberFormat.format) }
+        let showValues = gap > 0 && valueTexts.allSatisfy { DisplayWidth.of($0 ?? "") <= barWidth }
         // Rows: value labels, the bars above zero, the zero line, the bars below, their value
         // labels, then the category labels.
-        let baseline = upRows + 1
-        let footRow = baseline + downRows + 1
-        let labelRow = downRows > 0 ? footRow + 1 : baseline + 1
+        let head = showValues ? 1 : 0
+        let baseline = head + upRows
+        let labelRow = baseline + downRows + (showValues && downRows > 0 ? 1 : 0) + 1
         var grid = CharacterGrid(rows: labelRow + 1, width: prefix + shown * slot)
         for row in 0..<baseline { grid.put(glyphs.verticalAxis, row: row, column: prefix - 1) }
         for row in (baseline + 1)..<(baseline + 1 + downRows) { grid.put(glyphs.verticalAxis, row: row, column: prefix - 1) }
-        if upRows > 0 {
-            grid.put(topText.leftPadded(to: axisTextWidth), row: 1, column: 0)
-            grid.put(glyphs.tick, row: 1, column: prefix - 1)
+        if high > 0 {
+            grid.put(topText.leftPadded(to: axisTextWidth), row: head, column: 0)
+            grid.put(glyphs.tick, row: head, column: prefix - 1)
         }
         if downRows > 0 {
             grid.put(bottomText.leftPadded(to: axisTextWidth), row: baseline + downRows, column: 0)
@@ -50,16 +54,16 @@ struct VerticalBarRenderer {
         for index in 0..<shown {
             guard let value = data.values[index] else { continue }
             let x = prefix + index * slot
-            var labelRowForValue = upRows
+            var labelRowForValue = baseline - 1
             if value > 0 {
                 let eighths = glyphs.eighths(fraction: value / (perRow * Double(upRows)), cells: upRows)
                 for level in 0..<upRows {
                     let filled = min(8, max(0, eighths - 8 * level))
                     guard filled > 0 else { break }
                     let glyph = filled == 8 ? glyphs.full : glyphs.verticalEighths[filled]
-                    grid.put(String(repeating: glyph, count: barWidth), row: upRows - level, column: x)
+                    grid.put(String(repeating: glyph, count: barWidth), row: baseline - 1 - level, column: x)
                 }
-                labelRowForValue = upRows - (eighths + 7) / 8
+                labelRowForValue = baseline - 1 - (eighths + 7) / 8
             } else if value < 0 {
                 let halves = glyphs.hasEighths ? max(1, Int((-value / perRow * 2).rounded())) : Int((-value / perRow).rounded()) * 2
                 for level in 0..<downRows {
@@ -69,10 +73,8 @@ struct VerticalBarRenderer {
                 }
                 labelRowForValue = baseline + 1 + (halves + 1) / 2
             }
-            let text = ChartNumberFormat.format(value)
-            let textWidth = DisplayWidth.of(text)
-            if gap > 0, textWidth <= barWidth, labelRowForValue != baseline {
-                grid.put(text, row: labelRowForValue, column: x + (barWidth - textWidth) / 2)
+            if showValues, let text = valueTexts[index], labelRowForValue != baseline {
+                grid.put(text, row: labelRowForValue, column: x + (barWidth - DisplayWidth.of(text)) / 2)
             }
         }
 
@@ -88,12 +90,12 @@ struct VerticalBarRenderer {
         var lines = [glyphs.truncate(data.valueName, to: width)] + grid.lines
         let axisName = glyphs.truncate(data.labelName, to: width)
         lines.append(axisName.leftPadded(to: max(DisplayWidth.of(axisName), prefix + shown * slot)))
-        if every > 1 { lines.append(glyphs.truncate("(a label every \(every) bars)", to: width)) }
+        if every > 1 { lines.append("(a label every \(every) bars)") }
         if shown < data.count {
-            lines.append(glyphs.truncate("\(data.count - shown) more bars not shown (\(data.count) in all): widen the terminal, or use hbar with --top N.", to: width))
+            lines.append("\(data.count - shown) more bars not shown (\(data.count) in all)" + (shown < (top ?? data.count) ? ": widen the terminal, or use hbar with --top N." : "."))
         }
         let nulls = data.prefix(shown).nullLabels
-        if !nulls.isEmpty { lines.append(glyphs.truncate("NULL (no bar): " + nulls.joined(separator: ", "), to: width)) }
+        if !nulls.isEmpty { lines.append("NULL (no bar): " + nulls.joined(separator: ", ")) }
         return lines
     }
 }
