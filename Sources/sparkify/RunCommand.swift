@@ -16,7 +16,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Each cell runs after the cells whose tables it reads. A line per cell goes to standard \
             error (`songs: 400 rows (12 ms)`); the tables of the cells tagged as analyses \
-            (`-- %% name tags=["analysis"]`), and of the --to cell, go to standard output. The \
+            (`-- %% name tags=["analysis"]`), and of the --to cell, go to standard output, each followed \
+            by the charts its marker declares (`chart="bar"`). The \
             exit status is non-zero when a cell fails, with the error and its file and line.
             """
     )

@@ -57,6 +57,8 @@ public struct SVGChartWriter: Sendable {
         let widest = Double(data.labels.map(\.count).max() ?? 1)
         let labelChars = min(widest, 14)
         let every = max(1, Int((labelChars * Self.characterWidth + 4) / slot) + ((labelChars * Self.characterWidth + 4).truncatingRemainder(dividingBy: slot) > 0 ? 1 : 0))
+        // Below negative bars' values when there are any.
+        let labelY = plotTop + plotHeight + (low < 0 ? 28 : 18)
         for (index, value) in data.values.enumerated() {
             let x = plotLeft + Double(index) * slot + (slot - barWidth) / 2
             if let value {
@@ -67,15 +69,17 @@ public struct SVGChartWriter: Sendable {
                 if Double(text.count) * Self.characterWidth * 0.9 <= slot {
                     canvas.text(text, x: x + barWidth / 2, y: value < 0 ? y + h + 11 : y - 3, size: 10, anchor: "middle", fill: "#333")
                 }
+            } else if Double(4) * Self.characterWidth * 0.9 <= slot {
+                canvas.text("NULL", x: x + barWidth / 2, y: zeroY - 3, size: 10, anchor: "middle", fill: "#999")
             }
             if index % every == 0 {
                 let label = Self.shortened(data.labels[index], to: Int(labelChars))
-                canvas.text(label, x: x + barWidth / 2, y: plotTop + plotHeight + 18, size: 11, anchor: "middle")
+                canvas.text(label, x: x + barWidth / 2, y: labelY, size: 11, anchor: "middle")
             }
         }
         canvas.line(x1: plotLeft, y1: zeroY, x2: plotRight, y2: zeroY)
-        canvas.text(data.labelName, x: (plotLeft + plotRight) / 2, y: plotTop + plotHeight + 38, size: 11, anchor: "middle", fill: "#555")
-        return plotTop + plotHeight + 52
+        canvas.text(data.labelName, x: (plotLeft + plotRight) / 2, y: labelY + 20, size: 11, anchor: "middle", fill: "#555")
+        return labelY + 34
     }
 
     /// Ranked horizontal bars from the zero line, a row each; returns the image height.
