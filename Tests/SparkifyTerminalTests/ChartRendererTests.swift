@@ -133,6 +133,46 @@ import SparkifyTerminal
         }
     }
 
+    @Test func extremeValuesNeitherTrapNorOverflowTheWidth() {
+        let data = ChartData(labels: ["max", "min", "inf", "nan", "tiny", "huge"],
+                             values: [.greatestFiniteMagnitude, -.greatestFiniteMagnitude, .infinity, .nan, 1e-300, 1e300],
+                             labelName: "k", valueName: "v")
+        #expect(data.values[2] == nil && data.values[3] == nil)
+        for kind in ChartKind.allCases {
+            for charset in ChartCharset.allCases {
+                let text = Self.render(data, kind, width: 60, charset: charset)
+                for line in text.split(separator: "\n") { #expect(Self.cells(String(line)) <= 60, "\(kind): \(line)") }
+                _ = SVGChartWriter(spec: ChartSpec(kind: kind)).svg(data)
+            }
+        }
+        let shares = ChartData(labels: ["a", "b"], values: [.greatestFiniteMagnitude, .greatestFiniteMagnitude], labelName: "k", valueName: "v")
+        #expect(Self.render(shares, .share, width: 40, charset: .ascii).split(separator: "\n").count >= 2)
+    }
+
+    @Test func aHugeTableIsRefusedWithAHint() {
+        let rows = ChartData.maximumRows + 1
+        let table = Table(schema: Schema([Field("k", .int), Field("v", .int)]),
+                          columns: [Column(type: .int, values: .int32(Array(repeating: 1, count: rows)), validity: nil),
+                                    Column(type: .int, values: .int32(Array(repeating: 2, count: rows)), validity: nil)])
+        #expect(throws: ChartError("The result has \(rows) rows; a chart takes at most \(ChartData.maximumRows). Chart an aggregate of it (GROUP BY ...) or add a LIMIT.")) {
+            try ChartData(table: table)
+        }
+    }
+
+    @Test func chartingTheLargestTableAllowedIsQuick() throws {
+        let rows = ChartData.maximumRows
+        let table = Table(schema: Schema([Field("k", .int), Field("v", .bigint)]),
+                          columns: [Column(type: .int, values: .int32((0..<rows).map { Int32($0 % 5000) }), validity: nil),
+                                    Column(type: .bigint, values: .int64((0..<rows).map { Int64($0 % 97) }), validity: nil)])
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            let data = try ChartData(table: table)
+            #expect(data.count == 5000)
+            for kind in ChartKind.allCases { _ = Self.render(data, kind, width: 120, charset: .unicode) }
+        }
+        #expect(elapsed < .seconds(5), "took \(elapsed)")
+    }
+
     @Test func charsetFollowsTheLocale() {
         #expect(ChartCharset.fromLocale(environment: ["LANG": "en_US.UTF-8"]) == .unicode)
         #expect(ChartCharset.fromLocale(environment: ["LC_ALL": "C", "LANG": "en_US.UTF-8"]) == .ascii)

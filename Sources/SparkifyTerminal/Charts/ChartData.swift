@@ -11,21 +11,31 @@ public struct ChartData: Sendable, Equatable {
     public var valueName: String
 
     public init(labels: [String], values: [Double?], labelName: String, valueName: String) {
-        precondition(labels.count == values.count, "a label per value")
+        // A value without a label is dropped, a label without a value is NULL.
         self.labels = labels
-        self.values = values
+        self.values = (0..<labels.count).map { index in
+            guard index < values.count, let value = values[index], value.isFinite else { return nil }
+            return value
+        }
         self.labelName = labelName
         self.valueName = valueName
     }
 
     public var count: Int { labels.count }
 
+    /// The most rows a table may have to be charted.
+    public static let maximumRows = 100_000
+
     /// The rows of `table`: labels from `labelColumn` (default the first column, any type, NULL
     /// shown as `NULL`), numbers from `valueColumn` (default the second, which must be numeric).
     /// Rows with the same label add up, in the order their label first appears, so a table
-    /// grouped finer than the chart (plays by os and browser) charts by its label.
+    /// grouped finer than the chart (plays by os and browser) charts by its label. NaN and
+    /// infinite values count as NULL. At most `maximumRows` rows: more is a table to aggregate.
     public init(table: Table, labelColumn: String? = nil, valueColumn: String? = nil,
                 timeZoneOffset: (Int64) -> Int = { _ in 0 }) throws(ChartError) {
+        guard table.rowCount <= Self.maximumRows else {
+            throw ChartError("The result has \(table.rowCount) rows; a chart takes at most \(Self.maximumRows). Chart an aggregate of it (GROUP BY ...) or add a LIMIT.")
+        }
         let names = table.schema.names
         let columnList = names.isEmpty ? "none" : names.joined(separator: ", ")
         func index(_ name: String?, default position: Int) throws(ChartError) -> Int {
@@ -76,8 +86,8 @@ public struct ChartData: Sendable, Equatable {
         switch value {
         case let .int(n): return Double(n)
         case let .bigint(n): return Double(n)
-        case let .double(d): return d.isNaN ? nil : d
-        case let .decimal(text): return Double(text)
+        case let .double(d): return d.isFinite ? d : nil
+        case let .decimal(text): return Double(text).flatMap { $0.isFinite ? $0 : nil }
         default: return nil
         }
     }

@@ -43,8 +43,8 @@ struct ChartGlyphs: Sendable {
     func eighths(fraction: Double, cells: Int) -> Int {
         guard fraction > 0, cells > 0 else { return 0 }
         let clamped = min(fraction, 1)
-        if !hasEighths { return Int((clamped * Double(cells)).rounded()) * 8 }
-        return max(1, Int((clamped * Double(cells * 8)).rounded()))
+        if !hasEighths { return ChartMath.whole(clamped * Double(cells)) * 8 }
+        return max(1, ChartMath.whole(clamped * Double(cells * 8)))
     }
 
     /// `text` cut to `width` cells, ending with the ellipsis when cut.

@@ -50,7 +50,7 @@ struct ChartShares: Sendable {
     /// Whole cells per part summing to `cells`, by the largest remainder (ties to the earlier part).
     func cells(in cells: Int) -> [Int] {
         let exact = fractions.map { $0 * Double(cells) }
-        var whole = exact.map { Int($0.rounded(.down)) }
+        var whole = exact.map { ChartMath.whole($0, .down) }
         var left = cells - whole.reduce(0, +)
         let order = exact.indices.sorted { a, b in
             let ra = exact[a] - Double(whole[a]), rb = exact[b] - Double(whole[b])

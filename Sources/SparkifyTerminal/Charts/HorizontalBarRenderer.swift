@@ -37,7 +37,7 @@ struct HorizontalBarRenderer {
         let high = max(0, values.max() ?? 0)
         let low = min(0, values.min() ?? 0)
         let area = max(2, width - labelWidth - 3 - textWidth)
-        let leftCells = low < 0 ? max(1, Int((Double(area) * -low / (high - low)).rounded())) : 0
+        let leftCells = low < 0 ? max(1, min(area - 1, ChartMath.whole(Double(area) * -low / (high - low)))) : 0
         let rightCells = max(1, area - leftCells)
         let scale = max(high, -low)
 
@@ -48,7 +48,7 @@ struct HorizontalBarRenderer {
             var right = ""
             if let value = bar.value, value < 0, scale > 0 {
                 let cellsPerUnit = Double(leftCells) / -low
-                let halves = glyphs.hasEighths ? max(1, Int((-value * cellsPerUnit * 2).rounded())) : Int((-value * cellsPerUnit).rounded()) * 2
+                let halves = glyphs.hasEighths ? max(1, ChartMath.whole(-value * cellsPerUnit * 2)) : ChartMath.whole(-value * cellsPerUnit) * 2
                 let drawn = String(repeating: glyphs.full, count: halves / 2)
                 let left = (halves % 2 == 1 ? glyphs.rightHalf : "") + drawn
                 line += left.leftPadded(to: leftCells)

@@ -29,8 +29,9 @@ struct SVGCanvas {
     }
 
     static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
         let rounded = (value * 10).rounded() / 10
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
         return String(format: "%.1f", rounded)
     }
 

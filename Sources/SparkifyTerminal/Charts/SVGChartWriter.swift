@@ -56,7 +56,7 @@ public struct SVGChartWriter: Sendable {
         canvas.line(x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotTop + plotHeight)
         let widest = Double(data.labels.map(\.count).max() ?? 1)
         let labelChars = min(widest, 14)
-        let every = max(1, Int((labelChars * Self.characterWidth + 4) / slot) + ((labelChars * Self.characterWidth + 4).truncatingRemainder(dividingBy: slot) > 0 ? 1 : 0))
+        let every = max(1, ChartMath.whole((labelChars * Self.characterWidth + 4) / slot, .up))
         // Below negative bars' values when there are any.
         let labelY = plotTop + plotHeight + (low < 0 ? 28 : 18)
         for (index, value) in data.values.enumerated() {

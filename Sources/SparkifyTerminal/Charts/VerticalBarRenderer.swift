@@ -17,8 +17,8 @@ struct VerticalBarRenderer {
         let (low, high) = data.prefix(max(1, top ?? data.count)).range
         let span = high - low
         let perRow = span > 0 ? span / Double(height) : 1
-        let upRows = high > 0 ? max(1, Int((high / perRow - 1e-9).rounded(.up))) : (low < 0 ? 0 : 1)
-        let downRows = low < 0 ? max(1, Int((-low / perRow - 1e-9).rounded(.up))) : 0
+        let upRows = high > 0 ? max(1, ChartMath.whole(high / perRow - 1e-9, .up)) : (low < 0 ? 0 : 1)
+        let downRows = low < 0 ? max(1, ChartMath.whole(-low / perRow - 1e-9, .up)) : 0
         let topText = ChartNumberFormat.format(high)
         let bottomText = ChartNumberFormat.format(low)
         let axisTextWidth = max(1, upRows > 0 ? DisplayWidth.of(topText) : 0, downRows > 0 ? DisplayWidth.of(bottomText) : 0)
@@ -65,7 +65,7 @@ struct VerticalBarRenderer {
                 }
                 labelRowForValue = baseline - 1 - (eighths + 7) / 8
             } else if value < 0 {
-                let halves = glyphs.hasEighths ? max(1, Int((-value / perRow * 2).rounded())) : Int((-value / perRow).rounded()) * 2
+                let halves = glyphs.hasEighths ? max(1, ChartMath.whole(-value / perRow * 2)) : ChartMath.whole(-value / perRow) * 2
                 for level in 0..<downRows {
                     let filled = min(2, max(0, halves - 2 * level))
                     guard filled > 0 else { break }

@@ -23,8 +23,7 @@ extension REPL {
 
     /// The rows to chart: a table or view by name, else the result of a query.
     private func chartSource(_ source: String) throws -> Table {
-        let isName = !source.contains { $0.isWhitespace || $0 == "(" }
-        if isName, !source.lowercased().hasPrefix("select") {
+        if !source.contains(where: { $0.isWhitespace || $0 == "(" }) {
             return try catalogTable(source.trimmingCharacters(in: CharacterSet(charactersIn: "`")))
         }
         let statement = SQLStatementText(text: source, start: SourcePosition(line: 1, column: 1))
