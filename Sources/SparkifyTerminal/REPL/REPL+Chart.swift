@@ -38,7 +38,9 @@ extension REPL {
         return table
     }
 
-    private func writeSVG(_ svg: String, to path: String) throws {
+    private func writeSVG(_ svg: String, to given: String) throws {
+        var path = given
+        if path.hasPrefix("~/"), let home = environment["HOME"], !home.isEmpty { path = home + path.dropFirst() }
         do { try svg.write(toFile: path, atomically: true, encoding: .utf8) } catch {
             throw REPLError("Cannot write the SVG to \(path): \(error.localizedDescription)")
         }
