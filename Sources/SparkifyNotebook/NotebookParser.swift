@@ -64,7 +64,7 @@ struct NotebookParser {
             var charts: [CellChart] = []
             if let value = marker.metadata["chart"] {
                 do { charts = try CellChart.parseMetadata(value) } catch {
-                    throw NotebookError(file: file, line: line, "cell \(name)'s chart: \(error.message)")
+                    throw NotebookError(file: file, line: line, "the chart of cell \(name): \(error.message)")
                 }
             }
             return NotebookCell(kind: .sql, name: name, title: "", isPreamble: false, metadata: marker.metadata, tags: tags,

@@ -64,7 +64,7 @@ struct RunCommand: ParsableCommand {
                                                  timeZoneOffset: { micros in zone.offset(atMicros: micros) })
                         print(ChartRenderer(spec: ChartSpec(chart, width: renderer.width, charset: charset)).render(data))
                     } catch {
-                        FileHandleOutput.standardError("error: cell \(cell.cell)'s chart (line \(cell.lines.lowerBound)): \(error)")
+                        FileHandleOutput.standardError("error: the chart of cell \(cell.cell) (line \(cell.lines.lowerBound)): \(error)")
                         chartFailed = true
                     }
                 }

@@ -27,14 +27,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("chart=\"pie\"", "nb.sql:2: cell a's chart: unknown chart kind 'pie': use bar, hbar or share"),
-        ("chart=\"bar hour\"", "nb.sql:2: cell a's chart: name two columns (the label, then the value) or none, not 1: hour"),
-        ("chart=\"bar --top many\"", "nb.sql:2: cell a's chart: --top takes a positive number of bars"),
-        ("chart=\"bar --title\"", "nb.sql:2: cell a's chart: --title takes a title, in quotes when it has spaces"),
-        ("chart=\"bar --svg x.svg\"", "nb.sql:2: cell a's chart: unknown option --svg: a cell's chart takes --top N and --title T"),
-        ("chart=\"bar --title 'open\"", "nb.sql:2: cell a's chart: the quote ' is not closed"),
-        ("chart=[]", "nb.sql:2: cell a's chart: chart=[...] lists no charts"),
-        ("chart=\"\"", "nb.sql:2: cell a's chart: the chart is empty"),
+        ("chart=\"pie\"", "nb.sql:2: the chart of cell a: unknown chart kind 'pie': use bar, hbar or share"),
+        ("chart=\"bar hour\"", "nb.sql:2: the chart of cell a: name two columns (the label, then the value) or none, not 1: hour"),
+        ("chart=\"bar --top many\"", "nb.sql:2: the chart of cell a: --top takes a positive number of bars"),
+        ("chart=\"bar --title\"", "nb.sql:2: the chart of cell a: --title takes a title, in quotes when it has spaces"),
+        ("chart=\"bar --svg x.svg\"", "nb.sql:2: the chart of cell a: unknown option --svg: a cell's chart takes --top N and --title T"),
+        ("chart=\"bar --title 'open\"", "nb.sql:2: the chart of cell a: the quote ' is not closed"),
+        ("chart=[]", "nb.sql:2: the chart of cell a: chart=[...] lists no charts"),
+        ("chart=\"\"", "nb.sql:2: the chart of cell a: the chart is empty"),
     ])
     func aChartThatCannotBeReadNamesTheLine(metadata: String, message: String) {
         #expect {

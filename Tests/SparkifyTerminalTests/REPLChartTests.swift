@@ -68,6 +68,20 @@ import SparkifyTerminal
         #expect(harness.err.contains("Cannot write the SVG to /nonexistent/folder/x.svg"))
     }
 
+    @Test func aNotebookCellDrawsItsChartsWhenRunAndSaysWhenOneCannotBeDrawn() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("nb.sql", """
+            -- %% levels chart=["share level n --title 'By level'", "bar level nope"]
+            CREATE OR REPLACE TEMP VIEW levels AS SELECT * FROM VALUES ('free', 3), ('paid', 5) AS t(level, n);
+            """)
+        let harness = REPLHarness()
+        let repl = harness.makeREPL(environment: ["LANG": "en_US.UTF-8"])
+        try repl.open(notebookAt: path, quietly: true)
+        #expect(harness.run(".next", on: repl) == 1)
+        #expect(harness.out.contains("By level\n" + String(repeating: "█", count: 63) + String(repeating: "▓", count: 37) + "\n█ paid  62.5%  5\n▓ free  37.5%  3\n8 n in all\n"))
+        #expect(harness.err.contains("Error: The chart of cell levels (line 1): No column nope to chart; the columns are level, n."))
+    }
+
     @Test func completionOffersTheChartKindsThenTables() {
         let context = CompletionContext(
             commands: [".chart", ".charset"], cellNames: [], tables: [(name: "plays_by_hour", columns: ["hour", "plays"])],

@@ -58,7 +58,7 @@ extension REPL {
                 let spec = ChartSpec(chart, width: output.width(), charset: chartCharsetInUse)
                 output.out(ChartRenderer(spec: spec).render(data))
             } catch {
-                fail("Cell \(run.cell)'s chart (line \(run.lines.lowerBound)): \(error.description)")
+                fail("The chart of cell \(run.cell) (line \(run.lines.lowerBound)): \(error.description)")
             }
         }
     }
