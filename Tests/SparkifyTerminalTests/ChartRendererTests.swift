@@ -173,6 +173,16 @@ import SparkifyTerminal
         #expect(elapsed < .seconds(5), "took \(elapsed)")
     }
 
+    @Test func labelsStayOnOneLineAndEscapeSequencesAreDropped() {
+        let data = ChartData(labels: ["two\nlines", "tab\there", "\u{1B}[31mred\u{1B}[0m"], values: [3, 2, 1], labelName: "k", valueName: "v")
+        for kind in ChartKind.allCases {
+            let text = Self.render(data, kind, width: 80, charset: .unicode, title: "a\ntitle")
+            #expect(!text.contains("\u{1B}") && !text.contains("\t"))
+            #expect(text.contains("two\\nlines") && text.contains("tab\\there") && text.contains("[31mred[0m"))
+            #expect(text.hasPrefix("a\\ntitle\n"))
+        }
+    }
+
     @Test func charsetFollowsTheLocale() {
         #expect(ChartCharset.fromLocale(environment: ["LANG": "en_US.UTF-8"]) == .unicode)
         #expect(ChartCharset.fromLocale(environment: ["LC_ALL": "C", "LANG": "en_US.UTF-8"]) == .ascii)

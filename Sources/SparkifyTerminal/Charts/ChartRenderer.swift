@@ -5,10 +5,11 @@ public struct ChartRenderer: Sendable {
     public init(spec: ChartSpec) { self.spec = spec }
 
     /// The chart, ending with a newline: a title, the bars, the axes and notes.
-    public func render(_ data: ChartData) -> String {
+    public func render(_ given: ChartData) -> String {
+        let data = Self.printable(given)
         let glyphs = spec.charset.glyphs
         let width = max(20, spec.width)
-        var lines = [spec.title(for: data)]
+        var lines = [Self.printable(spec.title(for: data))]
         if data.count == 0 {
             lines.append("(no rows: nothing to chart)")
         } else if data.values.allSatisfy({ $0 == nil }) {
@@ -21,6 +22,22 @@ public struct ChartRenderer: Sendable {
             }
         }
         return lines.flatMap { Self.wrap($0.trimmingTrailingSpaces(), to: width) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The data with every text on one line: tabs and newlines as `\t` and `\n` (as tables
+    /// show them), other control characters (an escape sequence's ESC) dropped.
+    static func printable(_ data: ChartData) -> ChartData {
+        ChartData(labels: data.labels.map(printable), values: data.values,
+                  labelName: printable(data.labelName), valueName: printable(data.valueName))
+    }
+
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var out = ""
+        for scalar in text.replacingControlCharacters().unicodeScalars where scalar.value >= 0x20 && scalar.value != 0x7F {
+            out.unicodeScalars.append(scalar)
+        }
+        return out
     }
 
     /// A line longer than `width` (a note or message; bars always fit) broken at spaces, and
