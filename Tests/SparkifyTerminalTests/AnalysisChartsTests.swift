@@ -39,4 +39,25 @@ import SparkifyTerminal
             #expect(ChartRendererTests.cells(String(line)) <= width, "\(line)")
         }
     }
+
+    /// As in Udacity's data, where the song files match almost no play: the analyses still
+    /// answer from the event log, and the most played artists are drawn.
+    @Test func theAnalysesAnswerWhenAlmostNoPlayMatchesASongFile() throws {
+        let folder = TemporaryFolder()
+        let data = folder.url.appendingPathComponent("lake").path
+        _ = try SampleDataGenerator(options: SampleDataOptions(songs: 120, events: 2_000, seed: 11)).write(to: data)
+        let songs = FileManager.default.enumerator(atPath: data + "/song_data")?.compactMap { $0 as? String }.filter { $0.hasSuffix(".json") }.sorted() ?? []
+        #expect(songs.count == 120)
+        for song in songs.dropFirst() { try FileManager.default.removeItem(atPath: data + "/song_data/" + song) }
+        let harness = REPLHarness()
+        let repl = harness.makeREPL(width: 80, data: data, environment: ["LANG": "C.UTF-8"])
+        try repl.open(notebookAt: Self.walkthrough, quietly: true)
+        #expect(harness.run(".run all\n.mode csv\nSELECT count(song_id) AS matched, count(*) AS plays FROM songplays;\nSELECT count(*) FROM top_artists;", on: repl) == 0, "\(harness.err)")
+        let out = harness.out
+        let counts = out.split(separator: "\n").drop { $0 != "matched,plays" }.dropFirst().first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
+        #expect(counts.count == 2 && counts[0] * 20 < counts[1], "most plays match no song file: \(counts)")
+        #expect(out.hasSuffix("count(1)\n10\n"))
+        let artists = out.components(separatedBy: "Most played artists\n").dropFirst().first ?? ""
+        #expect(artists.split(separator: "\n").dropFirst().prefix(10).filter { $0.contains("│█") }.count == 10)
+    }
 }

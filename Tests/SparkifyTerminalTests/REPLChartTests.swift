@@ -80,6 +80,12 @@ import SparkifyTerminal
         #expect(harness.run(".next", on: repl) == 1)
         #expect(harness.out.contains("By level\n" + String(repeating: "█", count: 63) + String(repeating: "▓", count: 37) + "\n█ paid  62.5%  5\n▓ free  37.5%  3\n8 n in all\n"))
         #expect(harness.err.contains("Error: The chart of cell levels (line 1): No column nope to chart; the columns are level, n."))
+        // In csv mode the output stays data for programs.
+        let csv = REPLHarness()
+        let plain = csv.makeREPL(environment: ["LANG": "en_US.UTF-8"])
+        try plain.open(notebookAt: path, quietly: true)
+        #expect(csv.run(".mode csv\n.next", on: plain) == 0)
+        #expect(csv.out == "level,n\nfree,3\npaid,5\n")
     }
 
     @Test func completionOffersTheChartKindsThenTables() {

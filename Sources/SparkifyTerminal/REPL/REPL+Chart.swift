@@ -47,8 +47,10 @@ extension REPL {
         say("Wrote the chart as SVG to \(path).")
     }
 
-    /// The charts a notebook cell declares (`chart=` in its marker), drawn from its table.
+    /// The charts a notebook cell declares (`chart=` in its marker), drawn from its table; not
+    /// in the csv and json modes, whose output programs read.
     func drawCellCharts(_ run: CellRun, table: Table) {
+        guard mode != .csv, mode != .json else { return }
         guard let cell = runner?.notebook.cell(named: run.cell), !cell.charts.isEmpty else { return }
         let zone = session.timeZone
         for chart in cell.charts {
