@@ -44,7 +44,8 @@ import SparkifyTerminal
         (".chart bar SELECT n, level FROM plays", "The values column level holds string, not numbers"),
         (".chart bar nosuch", "No table or view named nosuch. There are: plays."),
         (".chart bar DROP VIEW plays", ".chart takes a query (SELECT …, WITH …) or a table's name, not a statement that changes something."),
-        (".chart bar SELECT * FROM nosuch", "nosuch"),
+        (".chart bar SELECT * FROM nosuch", "SELECT * FROM nosuch\n              ^"),
+        (".chart bar SELECT (level, n FROM plays", "PARSE_SYNTAX_ERROR"),
         (".charset ebcdic", "Usage: .charset unicode|ascii"),
     ])
     func wrongArgumentsSayWhatIsWrong(line: String, message: String) {

@@ -27,14 +27,22 @@ extension REPL {
             return try catalogTable(source.trimmingCharacters(in: CharacterSet(charactersIn: "`")))
         }
         let statement = SQLStatementText(text: source, start: SourcePosition(line: 1, column: 1))
-        let parsed = try SQLParser.parseStatement(try session.substitutedText(source))
-        guard case .query = parsed else {
-            throw REPLError(".chart takes a query (SELECT …, WITH …) or a table's name, not a statement that changes something.")
+        let result: StatementResult
+        do {
+            let parsed = try SQLParser.parseStatement(try session.substitutedText(source))
+            guard case .query = parsed else {
+                throw REPLError(".chart takes a query (SELECT …, WITH …) or a table's name, not a statement that changes something.")
+            }
+            InterruptHandler.reset()
+            result = try session.execute(statement, cancellation: InterruptHandler.token)
+        } catch let error as SQLError {
+            // With the query's line and a caret under the place, as typed statements show errors.
+            throw REPLError(error.rendered(source: source))
+        } catch is CancellationError {
+            InterruptHandler.reset()
+            throw REPLError("Cancelled; no chart.")
         }
-        InterruptHandler.reset()
-        guard case let .rows(table) = try session.execute(statement, cancellation: InterruptHandler.token) else {
-            throw REPLError("The query gave no rows to chart.")
-        }
+        guard case let .rows(table) = result else { throw REPLError("The query gave no rows to chart.") }
         return table
     }
 
