@@ -41,6 +41,17 @@ extension REPL {
             repl.mode = mode
             repl.say("Results now print in \(mode.rawValue) mode.")
         },
+        DotCommand(name: ".chart", usage: ChartRequest.usage,
+                   help: "Chart a query or table (labels, then values). KIND: bar, hbar or share; OPTIONS: --top N, --title T, --svg FILE.",
+                   arguments: 1...1, choices: ChartKind.allCases.map(\.rawValue), takesText: true) { repl, args in
+            try repl.chart(args[0])
+        },
+        DotCommand(name: ".charset", usage: ".charset unicode|ascii", help: "Draw charts with Unicode blocks or plain ASCII (default: the locale's).",
+                   arguments: 1...1, choices: ChartCharset.allCases.map(\.rawValue)) { repl, args in
+            guard let charset = ChartCharset(rawValue: args[0].lowercased()) else { throw UsageError(detail: nil) }
+            repl.chartCharset = charset
+            repl.say("Charts now draw in \(charset.rawValue).")
+        },
         DotCommand(name: ".timer", usage: ".timer on|off", help: "Print how long each statement takes.", arguments: 1...1, choices: ["on", "off"]) { repl, args in
             switch args[0].lowercased() {
             case "on": repl.timer = true
@@ -96,7 +107,12 @@ extension REPL {
             fail("Unknown command \(name)." + (close.isEmpty ? "" : " Did you mean \(close.joined(separator: " or "))?") + " Type .help for the list.")
             return
         }
-        let args = Array(words.dropFirst())
+        var args = Array(words.dropFirst())
+        if command.takesText {
+            // The text after the command's name, as typed.
+            let rest = line.drop { $0 == " " || $0 == "\t" }.drop { $0 != " " && $0 != "\t" }.trimmingCharacters(in: .whitespaces)
+            args = rest.isEmpty ? [] : [rest]
+        }
         do {
             guard command.arguments.contains(args.count) else { throw UsageError(detail: nil) }
             try command.run(self, args)

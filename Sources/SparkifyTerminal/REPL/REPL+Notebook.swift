@@ -86,7 +86,10 @@ extension REPL {
             // A requested cell that made a table: a glimpse of it, as a notebook shows its output
             // (the cells it needed only say what they made).
             for statement in run.statements { if case let .message(message) = statement.result { say(message) } }
-            if run.reason == .requested { show(table, maxRows: 5) }
+            if run.reason == .requested {
+                show(table, maxRows: 5)
+                drawCellCharts(run, table: table)
+            }
             if timer { say(output.errStyle.dim(timeText(seconds: run.milliseconds / 1000))) }
             return
         }

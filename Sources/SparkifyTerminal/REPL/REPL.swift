@@ -22,6 +22,8 @@ public final class REPL {
     var maxRows = 20
     /// The last table a statement or command showed, for `.last`.
     var lastResult: Table?
+    /// The character set charts draw with, chosen by `.charset`; nil follows the locale.
+    var chartCharset: ChartCharset?
     /// Set by `.quit`.
     var quitRequested = false
     /// How many statements and commands failed (the exit status when not interactive).
