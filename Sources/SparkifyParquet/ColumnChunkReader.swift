@@ -6,6 +6,9 @@ struct ColumnChunkReader {
     /// Values (NULLs included) the chunk holds.
     let valueCount: Int
 
+    /// A sanity bound against corrupt headers that claim billions of values in a few bytes.
+    static let maximumPageRows: Int32 = 1 << 26
+
     /// The page being decoded (1-based), for error messages.
     private(set) var page = 0
 
@@ -98,6 +101,9 @@ struct ColumnChunkReader {
     private func pageRows(_ numValues: Int32, done: Int) throws -> Int {
         guard numValues >= 0 && Int(numValues) <= valueCount - done else {
             throw ParquetDecodeFailure("a page of \(numValues) values where \(valueCount - done) remain")
+        }
+        guard numValues <= ColumnChunkReader.maximumPageRows else {
+            throw ParquetDecodeFailure("a page of \(numValues) values, more than sparkify reads in one page")
         }
         return Int(numValues)
     }

@@ -32,7 +32,7 @@ extension ParquetFile {
     /// Reads leaf `c` from every row group.
     func readColumn(_ c: Int, handle: ParquetFileHandle, cancellation: CancellationToken) throws -> Column {
         let leaf = leaves[c]
-        var output = ColumnOutput(type: leaf.type, capacity: rowCount)
+        var output = ColumnOutput(type: leaf.type, capacity: min(rowCount, 1 << 24))
         for (g, group) in metadata.rowGroups.enumerated() {
             try cancellation.check()
             // validateRowGroups checked that metadata is present.
