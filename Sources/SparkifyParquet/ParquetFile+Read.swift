@@ -36,7 +36,8 @@ extension ParquetFile {
         for (g, group) in metadata.rowGroups.enumerated() {
             try cancellation.check()
             // validateRowGroups checked that metadata is present.
-            guard let meta = group.columns[c].metaData else { continue }
+            // (pyarrow writes an empty table as one row group of empty chunks at offset 0.)
+            guard let meta = group.columns[c].metaData, group.numRows > 0 else { continue }
             var reader: ColumnChunkReader?
             do {
                 guard let codec = ParquetCompression(thriftCodec: meta.codec) else {

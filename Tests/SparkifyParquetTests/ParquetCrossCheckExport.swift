@@ -28,6 +28,24 @@ import SparkifyTables
         _ = try ParquetFileWriter.write(empty, to: "\(out)/empty.parquet")
         try CrossCheckDump.write(empty, to: "\(out)/empty.json")
     }
+
+    @Test(.enabled(if: directory != nil)) func readFilesFromPyarrow() throws {
+        let folder = Self.directory! + "/from-pyarrow"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".parquet") }.sorted()
+        #expect(!names.isEmpty)
+        for name in names {
+            let path = "\(folder)/\(name)"
+            let dump = path.replacingOccurrences(of: ".parquet", with: ".sparkify.json")
+            do {
+                let table = try ParquetFile(path: path).read()
+                try CrossCheckDump.write(table, to: dump)
+            } catch {
+                // The script reports the error as a difference.
+                let data = try JSONSerialization.data(withJSONObject: ["error": "\(error)"])
+                try data.write(to: URL(fileURLWithPath: dump))
+            }
+        }
+    }
 }
 
 /// Writes a table as JSON the check script compares: the schema's Spark types and every value
