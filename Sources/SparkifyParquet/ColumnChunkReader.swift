@@ -59,7 +59,7 @@ struct ColumnChunkReader {
                 let data = try PageCodec.decompress(body, codec, size: uncompressedSize)
                 try data.withUnsafeBytes { (raw) in
                     var valuesStart = 0
-                    var present: [UInt32]?
+                    var present = PageLevels.allPresent(rows)
                     if leaf.optional {
                         guard info.definitionLevelEncoding == ParquetEncoding.rle.rawValue else {
                             throw ParquetDecodeFailure("definition levels in \(ParquetEncoding.name(info.definitionLevelEncoding)) encoding")
@@ -82,7 +82,7 @@ struct ColumnChunkReader {
                 guard definitionLength >= 0 && definitionLength <= body.count && definitionLength <= uncompressedSize else {
                     throw ParquetDecodeFailure("definition levels of \(definitionLength) bytes run past the page")
                 }
-                var present: [UInt32]?
+                var present = PageLevels.allPresent(rows)
                 if leaf.optional {
                     present = try levels(UnsafeRawBufferPointer(rebasing: body[0..<definitionLength]), rows: rows)
                 }
@@ -108,18 +108,18 @@ struct ColumnChunkReader {
         return Int(numValues)
     }
 
-    /// Definition levels (RLE/bit-packed, width 1) as 1 for a value, 0 for NULL.
-    private func levels(_ input: UnsafeRawBufferPointer, rows: Int) throws -> [UInt32] {
+    /// Definition levels (RLE/bit-packed, width 1): 1 for a value, 0 for NULL.
+    private func levels(_ input: UnsafeRawBufferPointer, rows: Int) throws -> PageLevels {
         var out = [UInt32](repeating: 0, count: rows)
         try out.withUnsafeMutableBufferPointer { (buffer) in
             try RLEHybrid.decode(input, width: 1, count: rows, into: buffer)
         }
-        return out
+        return PageLevels(levels: out)
     }
 
-    private func appendValues(_ raw: UnsafeRawBufferPointer, encoding: Int32, present: [UInt32]?, rows: Int,
+    private func appendValues(_ raw: UnsafeRawBufferPointer, encoding: Int32, present: PageLevels, rows: Int,
                               dictionary: DecodedValues?, decoder: PlainDecoder, into output: inout ColumnOutput) throws {
-        let count = present.map { $0.reduce(0) { $0 + Int($1) } } ?? rows
+        let count = present.presentCount
         let values: DecodedValues
         switch ParquetEncoding(rawValue: encoding) {
         case .plain:
@@ -134,6 +134,10 @@ struct ColumnChunkReader {
                     try RLEHybrid.decode(UnsafeRawBufferPointer(rebasing: raw[1...]), width: width, count: count, into: buffer)
                 }
             }
+            if case let .bytes(entryBytes, entryOffsets) = dictionary {
+                try output.appendStrings(dictionaryBytes: entryBytes, dictionaryOffsets: entryOffsets, indices: indices, levels: present)
+                return
+            }
             values = try indices.withUnsafeBufferPointer { (i) in try dictionary.gather(i) }
         case .rle where leaf.physical == .boolean:
             guard raw.count >= 4 else { throw ParquetDecodeFailure("RLE booleans without their length") }
@@ -147,6 +151,6 @@ struct ColumnChunkReader {
         default:
             throw ParquetDecodeFailure("values in \(ParquetEncoding.name(encoding)) encoding, which sparkify does not read yet")
         }
-        try output.append(values, present: present, rows: rows)
+        try output.append(values, levels: present)
     }
 }
