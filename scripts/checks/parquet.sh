@@ -15,6 +15,16 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
 .venv/bin/python scripts/checks/parquet_check.py generate "$dir"
+spark_python=${SPARK_PYTHON:-/work/sparkvenv/bin/python}
+with_spark=false
+if [ -x "$spark_python" ] && command -v java >/dev/null 2>&1 && "$spark_python" -c "import pyspark" 2>/dev/null; then
+    with_spark=true
+    if ! "$spark_python" scripts/checks/parquet_check.py spark-generate "$dir" 2>"$dir/spark.log"; then
+        tail -20 "$dir/spark.log"
+        echo "parquet check: Spark could not write its files" >&2
+        exit 1
+    fi
+fi
 if ! SPARKIFY_PARQUET_CHECK_DIR="$dir" swift test --filter ParquetCrossCheckExport >"$dir/swift-test.log" 2>&1; then
     cat "$dir/swift-test.log"
     echo "parquet check: the Swift half failed" >&2
@@ -22,8 +32,7 @@ if ! SPARKIFY_PARQUET_CHECK_DIR="$dir" swift test --filter ParquetCrossCheckExpo
 fi
 .venv/bin/python scripts/checks/parquet_check.py compare "$dir"
 
-spark_python=${SPARK_PYTHON:-/work/sparkvenv/bin/python}
-if [ -x "$spark_python" ] && command -v java >/dev/null 2>&1 && "$spark_python" -c "import pyspark" 2>/dev/null; then
+if [ "$with_spark" = true ]; then
     if ! "$spark_python" scripts/checks/parquet_check.py spark "$dir" 2>"$dir/spark.log"; then
         tail -20 "$dir/spark.log"
         exit 1

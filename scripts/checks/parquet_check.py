@@ -278,8 +278,40 @@ def compare(root):
         n_written += 1
     if n_read < 19 or n_written < 10:
         problem(f"only {n_read} pyarrow files read and {n_written} sparkify files written")
-    print(f"parquet check: sparkify read {n_read} pyarrow files, pyarrow and DuckDB read {n_written} sparkify files:",
+    print(f"parquet check: sparkify read {n_read} pyarrow and Spark files, pyarrow and DuckDB read {n_written} sparkify files:",
           "OK" if not problems else f"{len(problems)} differences")
+
+
+def spark_generate(root):
+    """Files Spark itself writes (INT96 timestamps by default, decimals as INT32/INT64/FIXED),
+    into from-pyarrow/ so sparkify reads them and pyarrow says what they hold."""
+    import shutil
+    import tempfile
+
+    from pyspark.sql import SparkSession
+
+    session = SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false").getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    df = session.sql("""
+        SELECT id, CAST(id AS INT) AS i, CAST(id % 120 AS TINYINT) AS tiny, CAST(id % 30000 AS SMALLINT) AS small,
+               id % 3 = 0 AS b, id * 1.5 AS d, CAST(id / 3 AS FLOAT) AS f,
+               CASE WHEN id % 5 = 0 THEN NULL ELSE concat('vé', id % 7) END AS s,
+               CAST(id AS STRING) AS s_unique,
+               date_add(DATE'2018-11-01', CAST(id % 100 AS INT)) AS day,
+               CASE WHEN id % 4 = 0 THEN NULL ELSE timestamp_micros(1541106106796000 + id * 1234567) END AS ts,
+               CAST(id / 100 AS DECIMAL(9,2)) AS dec9, CAST(id * 1000.1 AS DECIMAL(18,4)) AS dec18,
+               CAST(id * -7 AS DECIMAL(38,10)) AS dec38
+        FROM range(5000)""")
+    out = os.path.join(root, "from-pyarrow")
+    for codec in ["snappy", "gzip", "zstd", "none"]:
+        for ts_type in ["INT96", "TIMESTAMP_MICROS"]:
+            session.conf.set("spark.sql.parquet.outputTimestampType", ts_type)
+            tmp = tempfile.mkdtemp()
+            df.coalesce(1).write.mode("overwrite").option("compression", codec).parquet(tmp + "/t")
+            part = glob.glob(tmp + "/t/part-*.parquet")[0]
+            shutil.copy(part, os.path.join(out, f"spark-{codec}-{ts_type.lower()}.parquet"))
+            shutil.rmtree(tmp)
+    session.stop()
 
 
 def spark(root):
@@ -323,5 +355,5 @@ def spark(root):
 
 if __name__ == "__main__":
     mode, root = sys.argv[1], sys.argv[2]
-    {"generate": generate, "compare": compare, "spark": spark}[mode](root)
+    {"generate": generate, "compare": compare, "spark": spark, "spark-generate": spark_generate}[mode](root)
     sys.exit(1 if problems else 0)
