@@ -87,3 +87,65 @@ import SparkifyTables
         #expect(failures > 100)
     }
 }
+
+@Suite struct ParquetUnsupportedTests {
+    /// A file holding only a footer with `schema` (no data): enough to test schema mapping.
+    static func footerOnlyFile(_ schema: [ParquetSchemaElement], at path: String) throws {
+        let footer = ParquetFileMetaData(version: 1, schema: schema, numRows: 0, rowGroups: [], keyValueMetadata: [],
+                                         createdBy: "test", typeDefinedColumnOrders: 0).encoded()
+        var bytes = Array("PAR1".utf8) + footer
+        let n = UInt32(footer.count)
+        bytes += [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24)] + Array("PAR1".utf8)
+        let handle = try ParquetFileHandle.create(path)
+        try bytes.withUnsafeBytes { try handle.write($0) }
+    }
+
+    @Test func nestedColumnsAreAClearError() throws {
+        let temp = TemporaryPath()
+        defer { temp.remove() }
+        let schema = [
+            ParquetSchemaElement(name: "schema", numChildren: 2),
+            ParquetSchemaElement(type: .int64, repetition: .optional, name: "id"),
+            ParquetSchemaElement(repetition: .optional, name: "tags", numChildren: 1, convertedType: 3),
+            ParquetSchemaElement(repetition: .repeated, name: "list", numChildren: 1),
+            ParquetSchemaElement(type: .byteArray, repetition: .optional, name: "element"),
+        ]
+        try Self.footerOnlyFile(schema, at: temp.path)
+        let error = try #require(throws: ParquetError.self) { try ParquetFile(path: temp.path) }
+        #expect(error.description.contains("tags"))
+        #expect(error.description.contains("nested"))
+    }
+
+    @Test func typesSparkifyLacksAreAClearError() throws {
+        let temp = TemporaryPath()
+        defer { temp.remove() }
+        for (element, words) in [
+            (ParquetSchemaElement(type: .fixedLenByteArray, typeLength: 16, repetition: .optional, name: "u", logicalType: .uuid), "FIXED_LEN_BYTE_ARRAY"),
+            (ParquetSchemaElement(type: .int64, repetition: .optional, name: "t", logicalType: .time(adjustedToUTC: true, unit: .micros)), "TIME"),
+        ] {
+            try Self.footerOnlyFile([ParquetSchemaElement(name: "schema", numChildren: 1), element], at: temp.path)
+            let error = try #require(throws: ParquetError.self) { try ParquetFile(path: temp.path) }
+            #expect(error.description.contains(words))
+            #expect(error.column == element.name)
+        }
+    }
+
+    @Test func otherWritersTypesMapToSparkifyTypes() throws {
+        let temp = TemporaryPath()
+        defer { temp.remove() }
+        let schema = [
+            ParquetSchemaElement(name: "schema", numChildren: 7),
+            ParquetSchemaElement(type: .int32, repetition: .optional, name: "i8", logicalType: .integer(bitWidth: 8, signed: true)),
+            ParquetSchemaElement(type: .int32, repetition: .optional, name: "u32", logicalType: .integer(bitWidth: 32, signed: false)),
+            ParquetSchemaElement(type: .int64, repetition: .optional, name: "u64", convertedType: ParquetConvertedType.uint64),
+            ParquetSchemaElement(type: .int96, repetition: .optional, name: "legacy_ts"),
+            ParquetSchemaElement(type: .int64, repetition: .optional, name: "ms", convertedType: ParquetConvertedType.timestampMillis),
+            ParquetSchemaElement(type: .float, repetition: .required, name: "f"),
+            ParquetSchemaElement(type: .byteArray, repetition: .optional, name: "raw"),
+        ]
+        try Self.footerOnlyFile(schema, at: temp.path)
+        let file = try ParquetFile(path: temp.path)
+        #expect(file.schema.fields.map(\.type) == [.int, .bigint, .decimal(precision: 20, scale: 0), .timestamp, .timestamp, .double, .string])
+        #expect(file.schema.fields.map(\.nullable) == [true, true, true, true, true, false, true])
+    }
+}
