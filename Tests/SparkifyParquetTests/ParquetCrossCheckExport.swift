@@ -46,6 +46,24 @@ import SparkifyTables
             }
         }
     }
+
+    /// Damages every file pyarrow and Spark wrote (v2 pages, delta encodings, INT96…) and reads
+    /// it: a ParquetError or a table, never a crash.
+    @Test(.enabled(if: directory != nil)) func damagedFilesFromOtherWritersNeverCrash() throws {
+        let folder = Self.directory! + "/from-pyarrow"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".parquet") }.sorted()
+        let scratch = Self.directory! + "/damaged.parquet"
+        var random = ParquetCorruptionTests.SplitMix(state: 2026)
+        for name in names {
+            let handle = try ParquetFileHandle.openForReading("\(folder)/\(name)")
+            let bytes = try handle.read(at: 0, count: handle.size())
+            for _ in 0..<12 {
+                var damaged = bytes
+                for _ in 0..<3 { damaged[Int.random(in: 4..<(bytes.count - 8), using: &random)] ^= UInt8.random(in: 1...255, using: &random) }
+                _ = try ParquetCorruptionTests.readOutcome(damaged, at: scratch)
+            }
+        }
+    }
 }
 
 /// Writes a table as JSON the check script compares: the schema's Spark types and every value
