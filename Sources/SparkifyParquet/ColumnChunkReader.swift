@@ -122,6 +122,9 @@ struct ColumnChunkReader {
         let count = present.presentCount
         let values: DecodedValues
         switch ParquetEncoding(rawValue: encoding) {
+        case .plain where leaf.conversion == .bytes:
+            try output.appendPlainStrings(raw, levels: present)
+            return
         case .plain:
             values = try decoder.decode(raw, count: count)
         case .plainDictionary, .rleDictionary:

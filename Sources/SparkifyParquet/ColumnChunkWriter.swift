@@ -100,9 +100,11 @@ struct ColumnChunkWriter {
 
     func nullCount(in range: Range<Int>) -> Int {
         guard let validity = column.validity else { return 0 }
-        var n = 0
-        for i in range where !validity.isValid(i) { n += 1 }
-        return n
+        var present = 0
+        validity.words.withUnsafeBufferPointer { w in
+            for i in range where w[i >> 6] & (1 << UInt64(i & 63)) != 0 { present += 1 }
+        }
+        return range.count - present
     }
 
     /// Appends the page's definition levels (4-byte length, then RLE/bit-packed, width 1);
@@ -112,9 +114,11 @@ struct ColumnChunkWriter {
         let lengthAt = body.count
         body.append(contentsOf: [0, 0, 0, 0])
         if let validity = column.validity, nullCount(in: range) > 0 {
-            let levels = [UInt32](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-                for (k, i) in range.enumerated() { buffer[k] = validity.isValid(i) ? 1 : 0 }
-                initialized = range.count
+            let levels = validity.words.withUnsafeBufferPointer { w in
+                [UInt32](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+                    for (k, i) in range.enumerated() { buffer[k] = UInt32(truncatingIfNeeded: w[i >> 6] >> UInt64(i & 63)) & 1 }
+                    initialized = range.count
+                }
             }
             levels.withUnsafeBufferPointer { RLEHybrid.encode($0, width: 1, into: &body) }
         } else {
@@ -128,7 +132,9 @@ struct ColumnChunkWriter {
     @inline(__always)
     func forEachPresent(_ range: Range<Int>, _ body: (Int) -> Void) {
         if let validity = column.validity {
-            for i in range where validity.isValid(i) { body(i) }
+            validity.words.withUnsafeBufferPointer { w in
+                for i in range where w[i >> 6] & (1 << UInt64(i & 63)) != 0 { body(i) }
+            }
         } else {
             for i in range { body(i) }
         }

@@ -81,20 +81,59 @@ struct ColumnOutput {
             guard Int(i) < entries else { throw ParquetDecodeFailure("dictionary index \(i) is past the dictionary's \(entries) entries") }
             total &+= dictionaryOffsets[Int(i) + 1] - dictionaryOffsets[Int(i)]
         }
-        let base = bytes.count
-        if bytes.capacity < base + total { bytes.reserveCapacity(Swift.max(base + total, bytes.capacity * 2)) }
+        let base = growBytes(by: total)
         var lengths = [Int](repeating: 0, count: indices.count + 1)
-        dictionaryBytes.withUnsafeBufferPointer { d in
-            dictionaryOffsets.withUnsafeBufferPointer { o in
-                for (k, i) in indices.enumerated() {
-                    let start = o[Int(i)], end = o[Int(i) + 1]
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: d[start..<end]))
-                    lengths[k + 1] = lengths[k] + end - start
+        bytes.withUnsafeMutableBytes { out in
+            dictionaryBytes.withUnsafeBytes { d in
+                dictionaryOffsets.withUnsafeBufferPointer { o in
+                    var at = base
+                    for (k, i) in indices.enumerated() {
+                        let start = o[Int(i)], length = o[Int(i) + 1] - start
+                        if length > 0 { (out.baseAddress! + at).copyMemory(from: d.baseAddress! + start, byteCount: length) }
+                        at += length
+                        lengths[k + 1] = at - base
+                    }
                 }
             }
         }
         appendOffsets(lengths, base: base, levels.present)
         appendValidity(levels)
+    }
+
+    /// Appends a page of PLAIN byte arrays (4-byte length, bytes) straight from the page.
+    mutating func appendPlainStrings(_ input: UnsafeRawBufferPointer, levels: PageLevels) throws {
+        let count = levels.presentCount
+        var lengths = [Int](repeating: 0, count: count + 1)
+        var position = 0
+        for k in 0..<count {
+            guard input.count - position >= 4 else { throw ParquetDecodeFailure("a BYTE_ARRAY length runs past the page") }
+            let length = Int(input.loadUnaligned(fromByteOffset: position, as: UInt32.self))
+            position += 4
+            guard length <= input.count - position else { throw ParquetDecodeFailure("a BYTE_ARRAY of \(length) bytes runs past the page") }
+            position += length
+            lengths[k + 1] = lengths[k] + length
+        }
+        let base = growBytes(by: lengths[count])
+        bytes.withUnsafeMutableBytes { out in
+            var from = 0
+            for k in 0..<count {
+                let length = lengths[k + 1] - lengths[k]
+                from += 4
+                if length > 0 { (out.baseAddress! + base + lengths[k]).copyMemory(from: input.baseAddress! + from, byteCount: length) }
+                from += length
+            }
+        }
+        appendOffsets(lengths, base: base, levels.present)
+        appendValidity(levels)
+    }
+
+    /// Grows the string bytes by `n` (doubling the capacity when needed); returns where the
+    /// new bytes start.
+    private mutating func growBytes(by n: Int) -> Int {
+        let base = bytes.count
+        if bytes.capacity < base + n { bytes.reserveCapacity(Swift.max(base + n, bytes.capacity * 2)) }
+        bytes.append(contentsOf: repeatElement(0, count: n))
+        return base
     }
 
     private mutating func appendOffsets(_ o: [Int], base: Int, _ present: [UInt32]?) {
