@@ -2,6 +2,7 @@
 # Parquet benchmark: writes (and reads back) a 2,000,000-row songplays-like table with
 # sparkify's writer and with pyarrow's `pq.write_table` (snappy), best of 3, release build.
 #   bench/parquet.sh [ROWS] [RUNS]
+# (.build-release/release/ParquetBench N PATH 1 snappy small-files times N one-row files.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -25,7 +25,10 @@ public enum ParquetFileWriter {
 
         // Every (row group, column) chunk is one task; they are written in file order after.
         let columns = table.columns
-        let encoded = parallelMap(groups.count * columnCount) { task -> Result<EncodedColumnChunk, any Error> in
+        // Small files (a partition of a few rows) are encoded on the calling thread: a lake
+        // writer runs many of them side by side.
+        let parallel = table.rowCount * max(1, columnCount) >= 50_000
+        let encoded = parallelMap(groups.count * columnCount, parallel: parallel) { task -> Result<EncodedColumnChunk, any Error> in
             let g = task / columnCount, c = task % columnCount
             if token.isCancelled { return .failure(CancellationError()) }
             let writer = ColumnChunkWriter(column: columns[c], rows: groups[g], layout: layouts[c], optional: optional[c], options: options)

@@ -1,6 +1,9 @@
 // Times ParquetFileWriter on a songplays-like table (bench/parquet.sh runs it beside pyarrow).
 // The data is a deterministic function of the row number that bench/parquet.py computes the
 // same way, so both writers write the same values.
+#if canImport(Glibc)
+import Glibc
+#endif
 import SparkifyParquet
 import SparkifyTables
 
@@ -51,6 +54,19 @@ func songplays(_ n: Int) -> Table {
 func pad(_ v: UInt64) -> String {
     let s = String(v)
     return String(repeating: "0", count: 16 - s.count) + s
+}
+
+if arguments.count > 5 && arguments[5] == "small-files" {
+    // Many small files, as a partitioned lake writes (songs by year and artist_id).
+    let source = songplays(rows)
+    let clock = ContinuousClock()
+    let start = clock.now
+    for i in 0..<rows {
+        _ = try ParquetFileWriter.write(source.gather([i]), to: path)
+    }
+    let elapsed = clock.now - start
+    print("{\"files\": \(rows), \"seconds\": \(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)}")
+    exit(0)
 }
 
 let table = songplays(rows)
