@@ -19,7 +19,8 @@ extension ParquetFile {
             throw ParquetError(describe(error), path: path)
         }
         let wanted = indices
-        let results = parallelMap(wanted.count) { k -> Result<Column, any Error> in
+        let parallel = rowCount * wanted.count >= 50_000
+        let results = parallelMap(wanted.count, parallel: parallel) { k -> Result<Column, any Error> in
             Result { try readColumn(wanted[k], handle: handle, cancellation: token) }
         }
         try token.check()
