@@ -10,6 +10,7 @@ struct EncodedColumnChunk: Sendable {
     var numValues: Int
     var uncompressedSize: Int
     var statistics: ParquetStatisticsData
+    var encodingStats: [ParquetPageEncodingCount]
 }
 
 /// Encodes rows `rows` of one column into Parquet pages (DataPage v1): definition levels
@@ -68,7 +69,7 @@ struct ColumnChunkWriter {
         }
         return EncodedColumnChunk(bytes: sink.out, hasDictionaryPage: hasDictionary, dataPageOffset: sink.dataPageOffset ?? 0,
                                   encodings: encodings, numValues: rows.count, uncompressedSize: sink.uncompressedSize,
-                                  statistics: statistics)
+                                  statistics: statistics, encodingStats: sink.encodingStats)
     }
 
     // MARK: Pages

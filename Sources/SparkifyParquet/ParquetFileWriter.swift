@@ -55,7 +55,7 @@ public enum ParquetFileWriter {
                     totalUncompressedSize: Int64(chunk.uncompressedSize), totalCompressedSize: Int64(chunk.bytes.count),
                     dataPageOffset: Int64(offset + chunk.dataPageOffset),
                     dictionaryPageOffset: chunk.hasDictionaryPage ? Int64(offset) : nil,
-                    statistics: chunk.statistics)
+                    statistics: chunk.statistics, encodingStats: chunk.encodingStats)
                 chunks.append(ParquetColumnChunk(filePath: nil, fileOffset: Int64(offset), metaData: meta))
                 uncompressed += Int64(chunk.uncompressedSize)
                 compressed += Int64(chunk.bytes.count)
