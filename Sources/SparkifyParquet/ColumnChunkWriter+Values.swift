@@ -16,6 +16,7 @@ extension ColumnChunkWriter {
     func appendPlainFixed<T: PlainFixedWidth>(_ values: UnsafeBufferPointer<T>, _ range: Range<Int>, into body: inout [UInt8]) {
         let size = MemoryLayout<T>.size
         let present = range.count - nullCount(in: range)
+        guard present > 0 else { return }
         let start = body.count
         body.append(contentsOf: repeatElement(0, count: present * size))
         body.withUnsafeMutableBytes { raw in
