@@ -47,26 +47,26 @@ struct ColumnChunkWriter {
                 setStatistics(&statistics, minMax(v, less: { !$0 && $1 }), encode: { [$0 ? 1 : 0] })
             }
         case let (.int32, .int32(values)):
-            try writeFixed(values, into: &sink, statistics: &statistics)
+            hasDictionary = try writeFixed(values, into: &sink, statistics: &statistics)
         case let (.int64, .int64(values)):
-            try writeFixed(values, into: &sink, statistics: &statistics)
+            hasDictionary = try writeFixed(values, into: &sink, statistics: &statistics)
         case let (.double, .double(values)):
-            try writeFixed(values, into: &sink, statistics: &statistics)
+            hasDictionary = try writeFixed(values, into: &sink, statistics: &statistics)
         case let (.decimal32(scale), .string(arena)):
             let unscaled = try decimals(arena, scale: scale, limit: decimalLimit)
-            try writeFixed(unscaled.map { Int32(truncatingIfNeeded: $0) }, into: &sink, statistics: &statistics)
+            hasDictionary = try writeFixed(unscaled.map { Int32(truncatingIfNeeded: $0) }, into: &sink, statistics: &statistics)
         case let (.decimal64(scale), .string(arena)):
             let unscaled = try decimals(arena, scale: scale, limit: decimalLimit)
-            try writeFixed(unscaled.map { Int64(truncatingIfNeeded: $0) }, into: &sink, statistics: &statistics)
+            hasDictionary = try writeFixed(unscaled.map { Int64(truncatingIfNeeded: $0) }, into: &sink, statistics: &statistics)
         case let (.decimalFixed(scale, width), .string(arena)):
             let unscaled = try decimals(arena, scale: scale, limit: decimalLimit)
             try writeFixedDecimals(unscaled, width: width, into: &sink, statistics: &statistics)
         case let (.string, .string(arena)):
             hasDictionary = try writeStrings(arena, into: &sink, statistics: &statistics)
-            if hasDictionary { encodings.append(ParquetEncoding.rleDictionary.rawValue) }
         default:
             throw ParquetDecodeFailure("column storage does not match its type \(column.type.simpleString)")
         }
+        if hasDictionary { encodings.append(ParquetEncoding.rleDictionary.rawValue) }
         return EncodedColumnChunk(bytes: sink.out, hasDictionaryPage: hasDictionary, dataPageOffset: sink.dataPageOffset ?? 0,
                                   encodings: encodings, numValues: rows.count, uncompressedSize: sink.uncompressedSize,
                                   statistics: statistics, encodingStats: sink.encodingStats)

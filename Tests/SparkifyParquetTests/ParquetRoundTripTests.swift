@@ -171,4 +171,35 @@ func expectedAfterRoundTrip(_ table: Table) -> [[Value]] {
         #expect(file.createdBy == "sparkify version 0.1.0")
         #expect(file.keyValueMetadata["org.apache.spark.sql.parquet.row.metadata"] == #"{"type":"struct","fields":[{"name":"id","type":"long","nullable":false,"metadata":{}},{"name":"when","type":"timestamp","nullable":true,"metadata":{}},{"name":"amount","type":"decimal(10,2)","nullable":true,"metadata":{}},{"name":"tags","type":"string","nullable":true,"metadata":{}}]}"#)
     }
+
+    @Test func repetitiveNumbersAreDictionaryEncoded() throws {
+        let temp = TemporaryPath()
+        defer { temp.remove() }
+        let n = 30_000
+        var month = ColumnBuilder(type: .int), ts = ColumnBuilder(type: .timestamp), price = ColumnBuilder(type: .double)
+        var amount = ColumnBuilder(type: .decimal(precision: 12, scale: 2)), id = ColumnBuilder(type: .bigint)
+        for i in 0..<n {
+            if i % 11 == 0 { month.appendNull() } else { month.append(Int32(i % 12 + 1)) }
+            ts.append(Int64(i % 5) * 3_600_000_000)
+            price.append([0.99, -0.0, 1.5, 0.0][i % 4])
+            amount.append(Value.decimal(["-1.25", "3.00", "1000000.99"][i % 3]))
+            id.append(Int64(i) * 7)
+        }
+        let table = Table(schema: Schema([Field("month", .int), Field("ts", .timestamp), Field("price", .double),
+                                          Field("amount", .decimal(precision: 12, scale: 2)), Field("id", .bigint)]),
+                          columns: [month.build(), ts.build(), price.build(), amount.build(), id.build()])
+        for dictionary in [true, false] {
+            _ = try ParquetFileWriter.write(table, to: temp.path, options: ParquetWriteOptions(pageRows: 7000, dictionary: dictionary))
+            let file = try ParquetFile(path: temp.path)
+            for name in ["month", "ts", "price", "amount"] {
+                #expect(file.chunkInfo(column: name, rowGroup: 0)?.hasDictionaryPage == dictionary, "\(name)")
+            }
+            #expect(file.chunkInfo(column: "id", rowGroup: 0)?.hasDictionaryPage == false)
+            let back = try file.read()
+            #expect(back.rows == table.rows)
+            // -0.0 and 0.0 are different dictionary entries and come back as written.
+            if case let .double(values) = back.columns[2].values { #expect(values[1].sign == .minus && values[3].sign == .plus) }
+            #expect(file.statistics(column: "month", rowGroup: 0) == ParquetColumnStatistics(nullCount: Int((n + 10) / 11), min: .int(1), max: .int(12)))
+        }
+    }
 }
