@@ -21,6 +21,12 @@ import SparkifyTables
                 try CrossCheckDump.write(table, to: "\(out)/\(name).json")
             }
         }
+        let repetitive = ParquetTestTables.repetitive(rows: 20_000)
+        for dictionary in [true, false] {
+            let name = "repetitive-\(dictionary ? "dict" : "plain")"
+            _ = try ParquetFileWriter.write(repetitive, to: "\(out)/\(name).parquet", options: ParquetWriteOptions(rowGroupRows: 8000, dictionary: dictionary))
+            try CrossCheckDump.write(repetitive, to: "\(out)/\(name).json")
+        }
         let noNulls = ParquetTestTables.everyType(rows: 100, nullEvery: 0)
         _ = try ParquetFileWriter.write(noNulls, to: "\(out)/no-nulls.parquet")
         try CrossCheckDump.write(noNulls, to: "\(out)/no-nulls.json")
