@@ -37,26 +37,19 @@ final class ParquetFileHandle: Sendable {
 
     /// Exactly `count` bytes at `offset`.
     func read(at offset: Int, count: Int) throws -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: count)
-        var done = 0
-        var failure: String?
-        buffer.withUnsafeMutableBytes { raw in
+        try [UInt8](writing: count) { raw in
+            var done = 0
             while done < count {
                 let n = pread(descriptor, raw.baseAddress! + done, count - done, off_t(offset + done))
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = errnoText()
-                    return
+                    throw ParquetDecodeFailure("cannot read \(count) bytes at \(offset): \(errnoText())")
                 }
-                if n == 0 {
-                    failure = "file ends early"
-                    return
-                }
+                if n == 0 { throw ParquetDecodeFailure("cannot read \(count) bytes at \(offset): file ends early") }
                 done += n
             }
+            return done
         }
-        if let failure { throw ParquetDecodeFailure("cannot read \(count) bytes at \(offset): \(failure)") }
-        return buffer
     }
 
     /// Writes all of `bytes`.

@@ -10,25 +10,19 @@ enum PageCodec {
         case .none:
             return [UInt8](input)
         case .snappy:
-            let bound = snappy_max_compressed_length(input.count)
-            var outLength = bound
-            var out = [UInt8](repeating: 0, count: bound)
-            let status = out.withUnsafeMutableBytes { o in
-                snappy_compress(input.baseAddress?.assumingMemoryBound(to: CChar.self), input.count,
-                                o.baseAddress?.assumingMemoryBound(to: CChar.self), &outLength)
+            return try [UInt8](writing: snappy_max_compressed_length(input.count)) { o in
+                var outLength = o.count
+                let status = snappy_compress(input.baseAddress?.assumingMemoryBound(to: CChar.self), input.count,
+                                             o.baseAddress?.assumingMemoryBound(to: CChar.self), &outLength)
+                guard status == SNAPPY_OK else { throw ParquetDecodeFailure("snappy compression failed") }
+                return outLength
             }
-            guard status == SNAPPY_OK else { throw ParquetDecodeFailure("snappy compression failed") }
-            out.removeLast(bound - outLength)
-            return out
         case .zstd:
-            let bound = ZSTD_compressBound(input.count)
-            var out = [UInt8](repeating: 0, count: bound)
-            let written = out.withUnsafeMutableBytes { o in
-                ZSTD_compress(o.baseAddress, bound, input.baseAddress, input.count, 3)
+            return try [UInt8](writing: ZSTD_compressBound(input.count)) { o in
+                let written = ZSTD_compress(o.baseAddress, o.count, input.baseAddress, input.count, 3)
+                guard ZSTD_isError(written) == 0 else { throw ParquetDecodeFailure("zstd compression failed") }
+                return written
             }
-            guard ZSTD_isError(written) == 0 else { throw ParquetDecodeFailure("zstd compression failed") }
-            out.removeLast(bound - written)
-            return out
         case .gzip:
             return try gzip(input)
         }
@@ -45,14 +39,13 @@ enum PageCodec {
             guard snappy_uncompressed_length(input.baseAddress?.assumingMemoryBound(to: CChar.self), input.count, &length) == SNAPPY_OK,
                   length == size
             else { throw ParquetDecodeFailure("snappy data is corrupt or not \(size) bytes uncompressed") }
-            var out = [UInt8](repeating: 0, count: size)
-            var outLength = size
-            let status = out.withUnsafeMutableBytes { o in
-                snappy_uncompress(input.baseAddress?.assumingMemoryBound(to: CChar.self), input.count,
-                                  o.baseAddress?.assumingMemoryBound(to: CChar.self), &outLength)
+            return try [UInt8](writing: size) { o in
+                var outLength = size
+                let status = snappy_uncompress(input.baseAddress?.assumingMemoryBound(to: CChar.self), input.count,
+                                               o.baseAddress?.assumingMemoryBound(to: CChar.self), &outLength)
+                guard status == SNAPPY_OK, outLength == size else { throw ParquetDecodeFailure("snappy data is corrupt") }
+                return outLength
             }
-            guard status == SNAPPY_OK, outLength == size else { throw ParquetDecodeFailure("snappy data is corrupt") }
-            return out
         case .zstd:
             let declared = ZSTD_getFrameContentSize(input.baseAddress, input.count)
             // UInt64.max: size not recorded; UInt64.max - 1: not a zstd frame.
@@ -61,14 +54,13 @@ enum PageCodec {
                 throw ParquetDecodeFailure("zstd data holds \(declared) bytes, the page header says \(size)")
             }
             guard size <= input.count * 32_768 + 1024 else { throw ParquetDecodeFailure("zstd page sizes are implausible") }
-            var out = [UInt8](repeating: 0, count: size)
-            let written = out.withUnsafeMutableBytes { o in
-                ZSTD_decompress(o.baseAddress, size, input.baseAddress, input.count)
+            return try [UInt8](writing: size) { o in
+                let written = ZSTD_decompress(o.baseAddress, size, input.baseAddress, input.count)
+                guard ZSTD_isError(written) == 0, written == size else {
+                    throw ParquetDecodeFailure("zstd data is corrupt or not \(size) bytes uncompressed")
+                }
+                return written
             }
-            guard ZSTD_isError(written) == 0, written == size else {
-                throw ParquetDecodeFailure("zstd data is corrupt or not \(size) bytes uncompressed")
-            }
-            return out
         case .gzip:
             return try gunzip(input, size: size)
         }
