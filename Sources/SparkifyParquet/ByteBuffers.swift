@@ -10,3 +10,14 @@ extension Array where Element == UInt8 {
         }
     }
 }
+
+/// Copies `count` bytes; short strings (most column values) by hand, since a `memmove`
+/// call per two-byte value costs more than the copy.
+@inline(__always)
+func copyBytes(to target: UnsafeMutableRawPointer, from source: UnsafeRawPointer, count: Int) {
+    if count <= 16 {
+        for k in 0..<count { target.storeBytes(of: source.load(fromByteOffset: k, as: UInt8.self), toByteOffset: k, as: UInt8.self) }
+    } else {
+        target.copyMemory(from: source, byteCount: count)
+    }
+}

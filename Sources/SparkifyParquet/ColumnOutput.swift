@@ -89,7 +89,7 @@ struct ColumnOutput {
                     var at = base
                     for (k, i) in indices.enumerated() {
                         let start = o[Int(i)], length = o[Int(i) + 1] - start
-                        if length > 0 { (out.baseAddress! + at).copyMemory(from: d.baseAddress! + start, byteCount: length) }
+                        if length > 0 { copyBytes(to: out.baseAddress! + at, from: d.baseAddress! + start, count: length) }
                         at += length
                         lengths[k + 1] = at - base
                     }
@@ -119,7 +119,7 @@ struct ColumnOutput {
             for k in 0..<count {
                 let length = lengths[k + 1] - lengths[k]
                 from += 4
-                if length > 0 { (out.baseAddress! + base + lengths[k]).copyMemory(from: input.baseAddress! + from, byteCount: length) }
+                if length > 0 { copyBytes(to: out.baseAddress! + base + lengths[k], from: input.baseAddress! + from, count: length) }
                 from += length
             }
         }
