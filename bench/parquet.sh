@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/bootstrap --python pyarrow
+scripts/bootstrap --python pyarrow duckdb
 echo "parquet.sh: building ParquetBench (release)" >&2
 swift build -c release --scratch-path .build-release --product ParquetBench >&2
 exec .venv/bin/python bench/parquet.py .build-release/release/ParquetBench "${1:-2000000}" "${2:-3}"
