@@ -32,7 +32,17 @@ struct ColumnOutput {
     private var int32s: [Int32] = []
     private var int64s: [Int64] = []
     private var doubles: [Double] = []
-    private var bytes: [UInt8] = []
+    /// Where the string bytes come from, page by page; `build()` copies them into one array
+    /// allocated once at its final size (growing an array page by page would fault in and
+    /// move every byte again).
+    private enum StringSegment {
+        case bytes([UInt8])
+        /// Dictionary entries by index (the dictionary arrays are shared, not copied).
+        case dictionary(bytes: [UInt8], offsets: [Int], indices: [UInt32])
+    }
+
+    private var segments: [StringSegment] = []
+    private var byteCount = 0
     private var offsets: [Int] = [0]
     private var validityWords: [UInt64] = []
     private(set) var count = 0
@@ -61,8 +71,7 @@ struct ColumnOutput {
         case let (.int64, .int64(v)): scatter(v, levels.present, into: &int64s, zero: 0)
         case let (.double, .double(v)): scatter(v, levels.present, into: &doubles, zero: 0)
         case let (.string, .bytes(b, o)):
-            let base = bytes.count
-            bytes.append(contentsOf: b)
+            let base = appendChunk(b)
             appendOffsets(o, base: base, levels.present)
         default:
             throw ParquetDecodeFailure("decoded values do not match the column's type")
@@ -70,32 +79,25 @@ struct ColumnOutput {
         appendValidity(levels)
     }
 
-    /// Appends a page of dictionary-encoded strings, copying each entry's bytes once.
+    /// Appends a page of dictionary-encoded strings; each entry's bytes are copied once, into
+    /// the column's final array.
     mutating func appendStrings(dictionaryBytes: [UInt8], dictionaryOffsets: [Int], indices: [UInt32], levels: PageLevels) throws {
         let entries = dictionaryOffsets.count - 1
         guard indices.count == levels.presentCount else {
             throw ParquetDecodeFailure("\(indices.count) values for \(levels.presentCount) non-NULL rows")
         }
-        var total = 0
-        for i in indices {
-            guard Int(i) < entries else { throw ParquetDecodeFailure("dictionary index \(i) is past the dictionary's \(entries) entries") }
-            total &+= dictionaryOffsets[Int(i) + 1] - dictionaryOffsets[Int(i)]
-        }
-        let base = growBytes(by: total)
+        // Offsets now; the bytes are copied once, by build().
         var lengths = [Int](repeating: 0, count: indices.count + 1)
-        bytes.withUnsafeMutableBytes { out in
-            dictionaryBytes.withUnsafeBytes { d in
-                dictionaryOffsets.withUnsafeBufferPointer { o in
-                    var at = base
-                    for (k, i) in indices.enumerated() {
-                        let start = o[Int(i)], length = o[Int(i) + 1] - start
-                        if length > 0 { copyBytes(to: out.baseAddress! + at, from: d.baseAddress! + start, count: length) }
-                        at += length
-                        lengths[k + 1] = at - base
-                    }
-                }
+        try dictionaryOffsets.withUnsafeBufferPointer { o in
+            for (k, i) in indices.enumerated() {
+                guard Int(i) < entries else { throw ParquetDecodeFailure("dictionary index \(i) is past the dictionary's \(entries) entries") }
+                lengths[k + 1] = lengths[k] + o[Int(i) + 1] - o[Int(i)]
             }
         }
+        let total = lengths[indices.count]
+        let base = byteCount
+        segments.append(.dictionary(bytes: dictionaryBytes, offsets: dictionaryOffsets, indices: indices))
+        byteCount += total
         appendOffsets(lengths, base: base, levels.present)
         appendValidity(levels)
     }
@@ -113,27 +115,53 @@ struct ColumnOutput {
             position += length
             lengths[k + 1] = lengths[k] + length
         }
-        let base = growBytes(by: lengths[count])
-        bytes.withUnsafeMutableBytes { out in
+        let page = [UInt8](writing: lengths[count]) { out in
             var from = 0
             for k in 0..<count {
                 let length = lengths[k + 1] - lengths[k]
                 from += 4
-                if length > 0 { copyBytes(to: out.baseAddress! + base + lengths[k], from: input.baseAddress! + from, count: length) }
+                if length > 0 { copyBytes(to: out.baseAddress! + lengths[k], from: input.baseAddress! + from, count: length) }
                 from += length
             }
+            return lengths[count]
         }
+        let base = appendChunk(page)
         appendOffsets(lengths, base: base, levels.present)
         appendValidity(levels)
     }
 
-    /// Grows the string bytes by `n` (doubling the capacity when needed); returns where the
-    /// new bytes start.
-    private mutating func growBytes(by n: Int) -> Int {
-        let base = bytes.count
-        if bytes.capacity < base + n { bytes.reserveCapacity(Swift.max(base + n, bytes.capacity * 2)) }
-        bytes.append(contentsOf: repeatElement(0, count: n))
+    /// Keeps a page's string bytes; returns the offset they start at in the column.
+    private mutating func appendChunk(_ chunk: [UInt8]) -> Int {
+        let base = byteCount
+        if !chunk.isEmpty { segments.append(.bytes(chunk)) }
+        byteCount += chunk.count
         return base
+    }
+
+    /// All string bytes in one array.
+    private func joinedBytes() -> [UInt8] {
+        if segments.count == 1, case let .bytes(only) = segments[0] { return only }
+        return [UInt8](writing: byteCount) { out in
+            var at = 0
+            for segment in segments {
+                switch segment {
+                case let .bytes(chunk):
+                    chunk.withUnsafeBytes { (out.baseAddress! + at).copyMemory(from: $0.baseAddress!, byteCount: chunk.count) }
+                    at += chunk.count
+                case let .dictionary(bytes, offsets, indices):
+                    bytes.withUnsafeBytes { d in
+                        offsets.withUnsafeBufferPointer { o in
+                            for i in indices {
+                                let start = o[Int(i)], length = o[Int(i) + 1] - start
+                                if length > 0 { copyBytes(to: out.baseAddress! + at, from: d.baseAddress! + start, count: length) }
+                                at += length
+                            }
+                        }
+                    }
+                }
+            }
+            return at
+        }
     }
 
     private mutating func appendOffsets(_ o: [Int], base: Int, _ present: [UInt32]?) {
@@ -198,7 +226,7 @@ struct ColumnOutput {
         case .int32: values = .int32(int32s)
         case .int64: values = .int64(int64s)
         case .double: values = .double(doubles)
-        case .string: values = .string(StringArena(bytes: bytes, offsets: offsets))
+        case .string: values = .string(StringArena(bytes: joinedBytes(), offsets: offsets))
         }
         return Column(type: type, values: values, validity: nulls > 0 ? Validity(words: validityWords, count: count) : nil)
     }
