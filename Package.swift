@@ -21,8 +21,10 @@ let package = Package(
         .target(name: "SparkifyJSON", dependencies: ["SparkifyTables", "CZlib"]),
         // Sample data: a generator of the raw Sparkify datasets.
         .target(name: "SparkifySampleData", dependencies: ["SparkifyTables"]),
+        // The lake: Spark's partitioned folder layout, atomic replace, partition discovery.
+        .target(name: "SparkifyLake", dependencies: ["SparkifyTables", "SparkifyJSON"]),
         // SQL: parse, bind, plan, execute.
-        .target(name: "SparkifySQL", dependencies: ["SparkifyTables", "SparkifyJSON"]),
+        .target(name: "SparkifySQL", dependencies: ["SparkifyTables", "SparkifyJSON", "SparkifyLake"]),
         // Notebook: cells of Spark SQL, their dependencies, and running them.
         .target(name: "SparkifyNotebook", dependencies: ["SparkifySQL", "SparkifyTables"]),
         // Terminal: the REPL, rendering tables (later charts and sessions).
@@ -38,6 +40,7 @@ let package = Package(
 
         .testTarget(name: "SparkifyTablesTests", dependencies: ["SparkifyTables"]),
         .testTarget(name: "SparkifyJSONTests", dependencies: ["SparkifyJSON", "SparkifyTables"]),
+        .testTarget(name: "SparkifyLakeTests", dependencies: ["SparkifyLake", "SparkifyTables"]),
         .testTarget(name: "SparkifySampleDataTests", dependencies: ["SparkifySampleData", "SparkifyJSON", "SparkifyTables"]),
         .testTarget(name: "SparkifyNotebookTests", dependencies: ["SparkifyNotebook", "SparkifySQL", "SparkifyTables"]),
         .testTarget(name: "SparkifyTerminalTests", dependencies: ["SparkifyTerminal", "SparkifyTables"], exclude: ["Snapshots"]),

@@ -1,0 +1,78 @@
+import Foundation
+
+/// File-system steps of a lake write: the staging folder beside the target, and swapping it
+/// in so that a reader sees either the old lake or the new one, never a mix.
+enum LakeFolder {
+    /// `path` without trailing slashes (`/` stays `/`).
+    static func normalized(_ path: String) -> String {
+        var text = Substring(path)
+        while text.count > 1, text.hasSuffix("/") { text = text.dropLast() }
+        return String(text)
+    }
+
+    /// The folder holding `path` and the last name in it.
+    static func split(_ path: String) -> (parent: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let parent = String(path[..<slash])
+        return (parent.isEmpty ? "/" : parent, String(path[path.index(after: slash)...]))
+    }
+
+    /// Refuses targets whose replacement would delete more than a lake: a file, the root,
+    /// `.`/`..`, or the working folder or one of its parents.
+    static func checkTarget(_ target: String) throws(LakeError) {
+        let (_, name) = split(target)
+        if target.isEmpty || target == "/" || name == "." || name == ".." || name.isEmpty {
+            throw LakeError(.invalidTarget, "Cannot write a lake to '\(target)': name a folder of its own, such as lake/songs.")
+        }
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw LakeError(.invalidTarget, "Cannot write a lake to '\(target)': it is a file, not a folder.")
+        }
+        let absolute = URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath().path
+        let working = URL(fileURLWithPath: manager.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath().path
+        if working == absolute || working.hasPrefix(absolute.hasSuffix("/") ? absolute : absolute + "/") {
+            throw LakeError(.invalidTarget, "Cannot write a lake to '\(target)': replacing it would delete the working folder \(working).")
+        }
+    }
+
+    static func makeFolder(_ path: String) throws(LakeError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw LakeError(.io, "Cannot create the folder \(path): \(error.localizedDescription)")
+        }
+    }
+
+    static func writeEmptyFile(_ path: String) throws(LakeError) {
+        guard FileManager.default.createFile(atPath: path, contents: Data()) else {
+            throw LakeError(.io, "Cannot create \(path).")
+        }
+    }
+
+    /// Removes `path` and everything in it; quietly does nothing when it is gone.
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// Puts the finished `staging` folder at `target`: the old target is moved aside first,
+    /// the new one moved in (a rename, atomic on one file system), then the old one deleted.
+    /// If moving in fails the old lake goes back. Returns whether a lake was replaced.
+    static func swapIn(staging: String, target: String, aside: String) throws(LakeError) -> Bool {
+        let hadTarget = exists(target)
+        if hadTarget {
+            guard rename(target, aside) == 0 else {
+                throw LakeError(.io, "Cannot move the previous lake \(target) aside: \(String(cString: strerror(errno))).")
+            }
+        }
+        guard rename(staging, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if hadTarget { _ = rename(aside, target) }
+            throw LakeError(.io, "Cannot move the new lake into \(target): \(reason).")
+        }
+        if hadTarget { remove(aside) }
+        return hadTarget
+    }
+}
