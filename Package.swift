@@ -14,6 +14,8 @@ let package = Package(
         // System libraries.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibedit", path: "Sources/CLibedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CSnappy", path: "Sources/CSnappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
 
         // Tables: types, schemas, columnar in-memory storage.
         .target(name: "SparkifyTables"),
@@ -21,10 +23,12 @@ let package = Package(
         .target(name: "SparkifyJSON", dependencies: ["SparkifyTables", "CZlib"]),
         // Sample data: a generator of the raw Sparkify datasets.
         .target(name: "SparkifySampleData", dependencies: ["SparkifyTables"]),
+        // Parquet: writing and reading single Parquet files.
+        .target(name: "SparkifyParquet", dependencies: ["SparkifyTables", "CZlib", "CSnappy", "CZstd"]),
         // The lake: Spark's partitioned folder layout, atomic replace, partition discovery.
         .target(name: "SparkifyLake", dependencies: ["SparkifyTables", "SparkifyJSON"]),
         // SQL: parse, bind, plan, execute.
-        .target(name: "SparkifySQL", dependencies: ["SparkifyTables", "SparkifyJSON", "SparkifyLake"]),
+        .target(name: "SparkifySQL", dependencies: ["SparkifyTables", "SparkifyJSON", "SparkifyLake", "SparkifyParquet"]),
         // Notebook: cells of Spark SQL, their dependencies, and running them.
         .target(name: "SparkifyNotebook", dependencies: ["SparkifySQL", "SparkifyTables"]),
         // Terminal: the REPL, rendering tables (later charts and sessions).
@@ -40,6 +44,7 @@ let package = Package(
 
         .testTarget(name: "SparkifyTablesTests", dependencies: ["SparkifyTables"]),
         .testTarget(name: "SparkifyJSONTests", dependencies: ["SparkifyJSON", "SparkifyTables"]),
+        .testTarget(name: "SparkifyParquetTests", dependencies: ["SparkifyParquet", "SparkifyTables"]),
         .testTarget(name: "SparkifyLakeTests", dependencies: ["SparkifyLake", "SparkifyTables"]),
         .testTarget(name: "SparkifySampleDataTests", dependencies: ["SparkifySampleData", "SparkifyJSON", "SparkifyTables"]),
         .testTarget(name: "SparkifyNotebookTests", dependencies: ["SparkifyNotebook", "SparkifySQL", "SparkifyTables"]),
