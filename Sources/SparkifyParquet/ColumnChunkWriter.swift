@@ -52,13 +52,13 @@ struct ColumnChunkWriter {
         case let (.double, .double(values)):
             try writeFixed(values, into: &sink, statistics: &statistics)
         case let (.decimal32(scale), .string(arena)):
-            let unscaled = try decimals(arena, scale: scale, limit: Int128(Int32.max))
+            let unscaled = try decimals(arena, scale: scale, limit: decimalLimit)
             try writeFixed(unscaled.map { Int32(truncatingIfNeeded: $0) }, into: &sink, statistics: &statistics)
         case let (.decimal64(scale), .string(arena)):
-            let unscaled = try decimals(arena, scale: scale, limit: Int128(Int64.max))
+            let unscaled = try decimals(arena, scale: scale, limit: decimalLimit)
             try writeFixed(unscaled.map { Int64(truncatingIfNeeded: $0) }, into: &sink, statistics: &statistics)
         case let (.decimalFixed(scale, width), .string(arena)):
-            let unscaled = try decimals(arena, scale: scale, limit: Int128.max)
+            let unscaled = try decimals(arena, scale: scale, limit: decimalLimit)
             try writeFixedDecimals(unscaled, width: width, into: &sink, statistics: &statistics)
         case let (.string, .string(arena)):
             hasDictionary = try writeStrings(arena, into: &sink, statistics: &statistics)
@@ -86,6 +86,14 @@ struct ColumnChunkWriter {
             try sink.appendDataPage(rowCount: end - start, encoding: encoding, body: body)
             start = end
         } while start < rows.upperBound
+    }
+
+    /// The largest unscaled value the column's decimal precision allows (10^p - 1).
+    private var decimalLimit: Int128 {
+        guard case let .decimal(precision, _) = column.type else { return 0 }
+        var limit: Int128 = 1
+        for _ in 0..<min(precision, 38) { limit *= 10 }
+        return limit - 1
     }
 
     // MARK: Levels

@@ -6,7 +6,7 @@ import Glibc
 
 /// A POSIX file descriptor for reading or writing whole byte ranges, closed on deinit.
 /// Errors are plain messages; callers add the file's path.
-final class ParquetFileHandle {
+final class ParquetFileHandle: Sendable {
     let descriptor: Int32
 
     private init(descriptor: Int32) {

@@ -33,5 +33,7 @@ struct ParquetDecodeFailure: Error {
 
 /// The message of an internal failure.
 func describe(_ error: any Error) -> String {
-    (error as? ParquetDecodeFailure)?.message ?? "\(error)"
+    if let failure = error as? ParquetDecodeFailure { return failure.message }
+    if let failure = error as? ThriftCompactReader.Failure { return failure.message }
+    return "\(error)"
 }

@@ -85,7 +85,7 @@ enum RLEHybrid {
 
     /// Decodes `count` values of `width` bits from `input` into `out` (which must hold `count`),
     /// checking every run against the input's end.
-    static func decode(_ input: UnsafeRawBufferPointer, width: Int, count: Int, into out: UnsafeMutableBufferPointer<UInt32>) throws(ParquetDecodeFailure) {
+    static func decode(_ input: UnsafeRawBufferPointer, width: Int, count: Int, into out: UnsafeMutableBufferPointer<UInt32>) throws {
         guard width >= 0 && width <= 32 else { throw ParquetDecodeFailure("bit width \(width) is out of range") }
         var position = 0
         var produced = 0
@@ -139,7 +139,7 @@ enum RLEHybrid {
         }
     }
 
-    private static func readVarint(_ input: UnsafeRawBufferPointer, _ position: inout Int) throws(ParquetDecodeFailure) -> UInt64 {
+    private static func readVarint(_ input: UnsafeRawBufferPointer, _ position: inout Int) throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
