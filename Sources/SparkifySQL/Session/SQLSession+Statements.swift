@@ -30,7 +30,7 @@ extension SQLSession {
             return try create(view.name, kind: .view, orReplace: view.orReplace, ifNotExists: false, temporary: true, definition: nil, source: { source }) {
                 let scan = try readFiles(format: view.provider.lowercased(), path: path, options: options, at: view.name.position, cancellation: cancellation)
                 source = .files(format: view.provider.lowercased(), path: path, files: scan.files, fileRowStarts: scan.fileRowStarts)
-                return scan.table
+                return try scan.materialized(cancellation: cancellation)
             }
 
         case let .createTable(table):
