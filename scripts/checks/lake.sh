@@ -3,7 +3,8 @@
 # `sparkify sql --output TMP`, dumps sparkify's five lake tables (and its own read-back of each
 # folder), then reads every folder with pyarrow (`pq.read_table`, `ds.dataset(partitioning="hive")`)
 # and DuckDB (`read_parquet(..., hive_partitioning=true)`) and compares values, types and
-# partitions. Fails on any difference.
+# partitions; then Apache Spark reads the lake too when PySpark and Java are there. Fails on any
+# difference.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,4 +17,14 @@ swift build --product sparkify >/dev/null
 bin="$(swift build --show-bin-path)/sparkify"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-exec .venv/bin/python scripts/checks/lake_check.py --sparkify "$bin" --notebook samples/etl.sql --data samples/data --work "$dir"
+.venv/bin/python scripts/checks/lake_check.py --sparkify "$bin" --notebook samples/etl.sql --data samples/data --work "$dir"
+
+spark_python=${SPARK_PYTHON:-/work/sparkvenv/bin/python}
+if [ -x "$spark_python" ] && command -v java >/dev/null 2>&1 && "$spark_python" -c "import pyspark" 2>/dev/null; then
+    if ! "$spark_python" scripts/checks/lake_check.py --spark --work "$dir" 2>"$dir/spark.log"; then
+        tail -20 "$dir/spark.log"
+        exit 1
+    fi
+else
+    echo "lake check: Spark part skipped (no PySpark at $spark_python or no java)"
+fi

@@ -10,10 +10,13 @@ import subprocess
 import sys
 from collections import Counter
 
-import duckdb
-import pyarrow as pa
-import pyarrow.dataset as ds
-import pyarrow.parquet as pq
+try:
+    import duckdb
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+except ImportError:  # the --spark pass runs in PySpark's Python, without them
+    pa = None
 
 TABLES = {  # lake table -> (folder, partition columns), as samples/etl.sql writes them
     "lake_songs": ("songs", ["year", "artist_id"]),
@@ -31,7 +34,7 @@ ARROW_TYPES = {
     "boolean": {pa.bool_()},
     "date": {pa.date32()},
     "timestamp": {pa.timestamp("us", tz="UTC"), pa.timestamp("us", tz="+00:00")},
-}
+} if pa else {}
 DUCKDB_TYPES = {"string": "VARCHAR", "int": "INTEGER", "bigint": "BIGINT", "double": "DOUBLE", "boolean": "BOOLEAN",
                 "date": "DATE", "timestamp": "TIMESTAMP WITH TIME ZONE"}
 
@@ -106,15 +109,43 @@ def sparkify_dump(args, lake):
     return dumps
 
 
+def spark_pass(work):
+    """Apache Spark reads sparkify's lake: the rows, and the types it infers, must be sparkify's."""
+    from pyspark.sql import SparkSession
+    spark = (SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
+             .config("spark.sql.session.timeZone", "UTC").getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")
+    with open(os.path.join(work, "dumps.json")) as file:
+        dumps = {tuple(k.split("/")): v for k, v in json.load(file).items()}
+    lake = os.path.join(work, "lake")
+    for name, (folder, _) in TABLES.items():
+        print(f"{name}: Spark reads {lake}/{folder}")
+        frame = spark.read.parquet(os.path.join(lake, folder))
+        expected_types = [(r["col_name"], r["data_type"]) for r in dumps[(name, "readschema")]]
+        actual_types = [(f.name, f.dataType.simpleString()) for f in frame.schema.fields]
+        if actual_types != expected_types:
+            fail(f"{name}: Spark infers {actual_types}, sparkify {expected_types}")
+        columns = [c for c, _ in expected_types]
+        compare("Spark spark.read.parquet", dumps[(name, "table")], [r.asDict() for r in frame.collect()], columns)
+    if failures:
+        sys.exit(f"lake check (Spark): {len(failures)} differences")
+    print("lake check: Spark reads the same lake sparkify wrote")
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sparkify", required=True)
-    parser.add_argument("--notebook", required=True)
-    parser.add_argument("--data", required=True)
+    parser.add_argument("--sparkify")
+    parser.add_argument("--notebook")
+    parser.add_argument("--data")
     parser.add_argument("--work", required=True)
+    parser.add_argument("--spark", action="store_true", help="only the Spark pass, over an earlier run's --work")
     args = parser.parse_args()
+    if args.spark:
+        return spark_pass(args.work)
     lake = os.path.join(args.work, "lake")
     dumps = sparkify_dump(args, lake)
+    with open(os.path.join(args.work, "dumps.json"), "w") as file:
+        json.dump({"/".join(k): v for k, v in dumps.items()}, file)
     # The walkthrough as users run it: `sparkify run --output`; its lake must hold the same rows.
     run_lake = os.path.join(args.work, "run-lake")
     result = subprocess.run([args.sparkify, "run", args.notebook, "--data", args.data, "--output", run_lake],
