@@ -102,12 +102,16 @@ def main():
     script = os.path.join(work, "songplays-input.sql")
     with open(script, "w") as file:
         file.write(SONGPLAYS.format(data=os.path.abspath(data), input=source))
-    print("building the songplays input once (sparkify)", file=sys.stderr)
-    run([args.sparkify, "sql", script])
+    if os.path.exists(os.path.join(source, "_SUCCESS")) and os.path.getmtime(source) > os.path.getmtime(data + ".params"):
+        print(f"reusing the songplays input {source}", file=sys.stderr)
+    else:
+        print("building the songplays input once (sparkify)", file=sys.stderr)
+        run([args.sparkify, "sql", script])
 
     write_script = os.path.join(work, "write.sql")
     spark_lake = os.path.abspath(os.path.join(work, "lake-sparkify", "songplays"))
     duck_lake = os.path.abspath(os.path.join(work, "lake-duckdb", "songplays"))
+    os.makedirs(os.path.dirname(duck_lake), exist_ok=True)
     with open(write_script, "w") as file:
         file.write(SPARKIFY_WRITE.format(input=source, lake=spark_lake))
 
