@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "SparkifySampleData", dependencies: ["SparkifyTables"]),
         // Parquet: writing and reading single Parquet files.
         .target(name: "SparkifyParquet", dependencies: ["SparkifyTables", "CZlib", "CSnappy", "CZstd"]),
+        // The Parquet writer's benchmark (bench/parquet.sh).
+        .executableTarget(name: "ParquetBench", dependencies: ["SparkifyParquet", "SparkifyTables"], path: "bench/ParquetBench"),
         // The lake: Spark's partitioned folder layout, atomic replace, partition discovery.
         .target(name: "SparkifyLake", dependencies: ["SparkifyTables", "SparkifyJSON"]),
         // SQL: parse, bind, plan, execute.

@@ -6,6 +6,9 @@ struct ColumnChunkReader {
     /// Values (NULLs included) the chunk holds.
     let valueCount: Int
 
+    /// A sanity bound against corrupt headers that claim billions of values in a few bytes.
+    static let maximumPageRows: Int32 = 1 << 26
+
     /// The page being decoded (1-based), for error messages.
     private(set) var page = 0
 
@@ -56,7 +59,7 @@ struct ColumnChunkReader {
                 let data = try PageCodec.decompress(body, codec, size: uncompressedSize)
                 try data.withUnsafeBytes { (raw) in
                     var valuesStart = 0
-                    var present: [UInt32]?
+                    var present = PageLevels.allPresent(rows)
                     if leaf.optional {
                         guard info.definitionLevelEncoding == ParquetEncoding.rle.rawValue else {
                             throw ParquetDecodeFailure("definition levels in \(ParquetEncoding.name(info.definitionLevelEncoding)) encoding")
@@ -79,7 +82,7 @@ struct ColumnChunkReader {
                 guard definitionLength >= 0 && definitionLength <= body.count && definitionLength <= uncompressedSize else {
                     throw ParquetDecodeFailure("definition levels of \(definitionLength) bytes run past the page")
                 }
-                var present: [UInt32]?
+                var present = PageLevels.allPresent(rows)
                 if leaf.optional {
                     present = try levels(UnsafeRawBufferPointer(rebasing: body[0..<definitionLength]), rows: rows)
                 }
@@ -99,23 +102,29 @@ struct ColumnChunkReader {
         guard numValues >= 0 && Int(numValues) <= valueCount - done else {
             throw ParquetDecodeFailure("a page of \(numValues) values where \(valueCount - done) remain")
         }
+        guard numValues <= ColumnChunkReader.maximumPageRows else {
+            throw ParquetDecodeFailure("a page of \(numValues) values, more than sparkify reads in one page")
+        }
         return Int(numValues)
     }
 
-    /// Definition levels (RLE/bit-packed, width 1) as 1 for a value, 0 for NULL.
-    private func levels(_ input: UnsafeRawBufferPointer, rows: Int) throws -> [UInt32] {
+    /// Definition levels (RLE/bit-packed, width 1): 1 for a value, 0 for NULL.
+    private func levels(_ input: UnsafeRawBufferPointer, rows: Int) throws -> PageLevels {
         var out = [UInt32](repeating: 0, count: rows)
         try out.withUnsafeMutableBufferPointer { (buffer) in
             try RLEHybrid.decode(input, width: 1, count: rows, into: buffer)
         }
-        return out
+        return PageLevels(levels: out)
     }
 
-    private func appendValues(_ raw: UnsafeRawBufferPointer, encoding: Int32, present: [UInt32]?, rows: Int,
+    private func appendValues(_ raw: UnsafeRawBufferPointer, encoding: Int32, present: PageLevels, rows: Int,
                               dictionary: DecodedValues?, decoder: PlainDecoder, into output: inout ColumnOutput) throws {
-        let count = present.map { $0.reduce(0) { $0 + Int($1) } } ?? rows
+        let count = present.presentCount
         let values: DecodedValues
         switch ParquetEncoding(rawValue: encoding) {
+        case .plain where leaf.conversion == .bytes:
+            try output.appendPlainStrings(raw, levels: present)
+            return
         case .plain:
             values = try decoder.decode(raw, count: count)
         case .plainDictionary, .rleDictionary:
@@ -128,6 +137,10 @@ struct ColumnChunkReader {
                     try RLEHybrid.decode(UnsafeRawBufferPointer(rebasing: raw[1...]), width: width, count: count, into: buffer)
                 }
             }
+            if case let .bytes(entryBytes, entryOffsets) = dictionary {
+                try output.appendStrings(dictionaryBytes: entryBytes, dictionaryOffsets: entryOffsets, indices: indices, levels: present)
+                return
+            }
             values = try indices.withUnsafeBufferPointer { (i) in try dictionary.gather(i) }
         case .rle where leaf.physical == .boolean:
             guard raw.count >= 4 else { throw ParquetDecodeFailure("RLE booleans without their length") }
@@ -138,9 +151,26 @@ struct ColumnChunkReader {
                 try RLEHybrid.decode(UnsafeRawBufferPointer(rebasing: raw[4..<(4 + length)]), width: 1, count: count, into: buffer)
             }
             values = .boolean(bits.map { $0 != 0 })
+        case .deltaBinaryPacked:
+            let plain = try DeltaDecoder.plainIntegers(raw, count: count, physical: leaf.physical)
+            values = try plain.withUnsafeBytes { try decoder.decode($0, count: count) }
+        case .deltaLengthByteArray, .deltaByteArray:
+            let plain = try DeltaDecoder.plainByteArrays(raw, count: count, prefixed: encoding == ParquetEncoding.deltaByteArray.rawValue,
+                                                         physical: leaf.physical, typeLength: leaf.typeLength)
+            values = try plain.withUnsafeBytes { try decoder.decode($0, count: count) }
+        case .byteStreamSplit:
+            let width: Int
+            switch leaf.physical {
+            case .int32, .float: width = 4
+            case .int64, .double: width = 8
+            case .fixedLenByteArray: width = leaf.typeLength
+            default: throw ParquetDecodeFailure("BYTE_STREAM_SPLIT for a \(leaf.physical.name) column")
+            }
+            let plain = try DeltaDecoder.plainFromByteStreams(raw, count: count, width: width)
+            values = try plain.withUnsafeBytes { try decoder.decode($0, count: count) }
         default:
-            throw ParquetDecodeFailure("values in \(ParquetEncoding.name(encoding)) encoding, which sparkify does not read yet")
+            throw ParquetDecodeFailure("values in \(ParquetEncoding.name(encoding)) encoding, which sparkify does not read")
         }
-        try output.append(values, present: present, rows: rows)
+        try output.append(values, levels: present)
     }
 }

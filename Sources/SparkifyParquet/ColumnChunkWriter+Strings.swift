@@ -57,7 +57,13 @@ extension ColumnChunkWriter {
             }
         }
         try sink.appendDictionaryPage(count: dictionary.count, body: page)
-        let width = max(1, RLEHybrid.bitWidth(dictionary.count - 1))
+        try writeIndexPages(indices, dictionaryCount: dictionary.count, into: &sink)
+    }
+
+    /// Writes RLE_DICTIONARY data pages: definition levels, the bit width, then the entry
+    /// numbers of the page's non-NULL values.
+    func writeIndexPages(_ indices: [UInt32], dictionaryCount: Int, into sink: inout PageSink) throws {
+        let width = max(1, RLEHybrid.bitWidth(dictionaryCount - 1))
         var cursor = 0
         try indices.withUnsafeBufferPointer { (all) in
             try writePlainPages(rowsPerPage: options.pageRows, encoding: .rleDictionary, into: &sink) { range, body in

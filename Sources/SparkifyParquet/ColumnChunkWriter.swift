@@ -10,6 +10,7 @@ struct EncodedColumnChunk: Sendable {
     var numValues: Int
     var uncompressedSize: Int
     var statistics: ParquetStatisticsData
+    var encodingStats: [ParquetPageEncodingCount]
 }
 
 /// Encodes rows `rows` of one column into Parquet pages (DataPage v1): definition levels
@@ -46,29 +47,29 @@ struct ColumnChunkWriter {
                 setStatistics(&statistics, minMax(v, less: { !$0 && $1 }), encode: { [$0 ? 1 : 0] })
             }
         case let (.int32, .int32(values)):
-            try writeFixed(values, into: &sink, statistics: &statistics)
+            hasDictionary = try writeFixed(values, into: &sink, statistics: &statistics)
         case let (.int64, .int64(values)):
-            try writeFixed(values, into: &sink, statistics: &statistics)
+            hasDictionary = try writeFixed(values, into: &sink, statistics: &statistics)
         case let (.double, .double(values)):
-            try writeFixed(values, into: &sink, statistics: &statistics)
+            hasDictionary = try writeFixed(values, into: &sink, statistics: &statistics)
         case let (.decimal32(scale), .string(arena)):
             let unscaled = try decimals(arena, scale: scale, limit: decimalLimit)
-            try writeFixed(unscaled.map { Int32(truncatingIfNeeded: $0) }, into: &sink, statistics: &statistics)
+            hasDictionary = try writeFixed(unscaled.map { Int32(truncatingIfNeeded: $0) }, into: &sink, statistics: &statistics)
         case let (.decimal64(scale), .string(arena)):
             let unscaled = try decimals(arena, scale: scale, limit: decimalLimit)
-            try writeFixed(unscaled.map { Int64(truncatingIfNeeded: $0) }, into: &sink, statistics: &statistics)
+            hasDictionary = try writeFixed(unscaled.map { Int64(truncatingIfNeeded: $0) }, into: &sink, statistics: &statistics)
         case let (.decimalFixed(scale, width), .string(arena)):
             let unscaled = try decimals(arena, scale: scale, limit: decimalLimit)
             try writeFixedDecimals(unscaled, width: width, into: &sink, statistics: &statistics)
         case let (.string, .string(arena)):
             hasDictionary = try writeStrings(arena, into: &sink, statistics: &statistics)
-            if hasDictionary { encodings.append(ParquetEncoding.rleDictionary.rawValue) }
         default:
             throw ParquetDecodeFailure("column storage does not match its type \(column.type.simpleString)")
         }
+        if hasDictionary { encodings.append(ParquetEncoding.rleDictionary.rawValue) }
         return EncodedColumnChunk(bytes: sink.out, hasDictionaryPage: hasDictionary, dataPageOffset: sink.dataPageOffset ?? 0,
                                   encodings: encodings, numValues: rows.count, uncompressedSize: sink.uncompressedSize,
-                                  statistics: statistics)
+                                  statistics: statistics, encodingStats: sink.encodingStats)
     }
 
     // MARK: Pages
@@ -100,9 +101,11 @@ struct ColumnChunkWriter {
 
     func nullCount(in range: Range<Int>) -> Int {
         guard let validity = column.validity else { return 0 }
-        var n = 0
-        for i in range where !validity.isValid(i) { n += 1 }
-        return n
+        var present = 0
+        validity.words.withUnsafeBufferPointer { w in
+            for i in range where w[i >> 6] & (1 << UInt64(i & 63)) != 0 { present += 1 }
+        }
+        return range.count - present
     }
 
     /// Appends the page's definition levels (4-byte length, then RLE/bit-packed, width 1);
@@ -112,9 +115,11 @@ struct ColumnChunkWriter {
         let lengthAt = body.count
         body.append(contentsOf: [0, 0, 0, 0])
         if let validity = column.validity, nullCount(in: range) > 0 {
-            let levels = [UInt32](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-                for (k, i) in range.enumerated() { buffer[k] = validity.isValid(i) ? 1 : 0 }
-                initialized = range.count
+            let levels = validity.words.withUnsafeBufferPointer { w in
+                [UInt32](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+                    for (k, i) in range.enumerated() { buffer[k] = UInt32(truncatingIfNeeded: w[i >> 6] >> UInt64(i & 63)) & 1 }
+                    initialized = range.count
+                }
             }
             levels.withUnsafeBufferPointer { RLEHybrid.encode($0, width: 1, into: &body) }
         } else {
@@ -128,7 +133,9 @@ struct ColumnChunkWriter {
     @inline(__always)
     func forEachPresent(_ range: Range<Int>, _ body: (Int) -> Void) {
         if let validity = column.validity {
-            for i in range where validity.isValid(i) { body(i) }
+            validity.words.withUnsafeBufferPointer { w in
+                for i in range where w[i >> 6] & (1 << UInt64(i & 63)) != 0 { body(i) }
+            }
         } else {
             for i in range { body(i) }
         }

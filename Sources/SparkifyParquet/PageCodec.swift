@@ -54,6 +54,13 @@ enum PageCodec {
             guard status == SNAPPY_OK, outLength == size else { throw ParquetDecodeFailure("snappy data is corrupt") }
             return out
         case .zstd:
+            let declared = ZSTD_getFrameContentSize(input.baseAddress, input.count)
+            // UInt64.max: size not recorded; UInt64.max - 1: not a zstd frame.
+            guard declared != UInt64.max - 1 else { throw ParquetDecodeFailure("zstd data is corrupt") }
+            guard declared == UInt64.max || declared == UInt64(size) else {
+                throw ParquetDecodeFailure("zstd data holds \(declared) bytes, the page header says \(size)")
+            }
+            guard size <= input.count * 32_768 + 1024 else { throw ParquetDecodeFailure("zstd page sizes are implausible") }
             var out = [UInt8](repeating: 0, count: size)
             let written = out.withUnsafeMutableBytes { o in
                 ZSTD_decompress(o.baseAddress, size, input.baseAddress, input.count)
@@ -95,6 +102,8 @@ enum PageCodec {
             throw ParquetDecodeFailure("zlib could not start")
         }
         defer { inflateEnd(&stream) }
+        // deflate expands at most about 1032:1; a larger claim is a corrupt header.
+        guard size <= input.count * 1032 + 1024 else { throw ParquetDecodeFailure("gzip page sizes are implausible") }
         var out = [UInt8](repeating: 0, count: size)
         let status: Int32 = out.withUnsafeMutableBytes { o in
             stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))

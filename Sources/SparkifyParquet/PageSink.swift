@@ -5,6 +5,8 @@ struct PageSink {
     private(set) var uncompressedSize = 0
     /// Offset of the first data page in `out`.
     private(set) var dataPageOffset: Int?
+    /// Pages written, by type and encoding.
+    private(set) var encodingStats: [ParquetPageEncodingCount] = []
 
     init(compression: ParquetCompression) {
         self.compression = compression
@@ -17,12 +19,22 @@ struct PageSink {
                                                 definitionLevelEncoding: ParquetEncoding.rle.rawValue,
                                                 repetitionLevelEncoding: ParquetEncoding.rle.rawValue)
         try appendPage(type: .dataPage, body: body) { $0.dataPage = header }
+        countPage(.dataPage, encoding)
     }
 
     /// Appends a PLAIN dictionary page of `count` entries.
     mutating func appendDictionaryPage(count: Int, body: [UInt8]) throws {
         let header = ParquetPageHeader.DictionaryPage(numValues: Int32(count), encoding: ParquetEncoding.plain.rawValue)
         try appendPage(type: .dictionaryPage, body: body) { $0.dictionaryPage = header }
+        countPage(.dictionaryPage, .plain)
+    }
+
+    private mutating func countPage(_ type: ParquetPageType, _ encoding: ParquetEncoding) {
+        if let k = encodingStats.firstIndex(where: { $0.pageType == type && $0.encoding == encoding }) {
+            encodingStats[k].count += 1
+        } else {
+            encodingStats.append(ParquetPageEncodingCount(pageType: type, encoding: encoding, count: 1))
+        }
     }
 
     private mutating func appendPage(type: ParquetPageType, body: [UInt8], _ fill: (inout ParquetPageHeader) -> Void) throws {

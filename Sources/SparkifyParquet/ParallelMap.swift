@@ -1,9 +1,10 @@
 import Dispatch
 import Synchronization
 
-/// Runs `body` for `0..<count` on all cores and returns the results in order.
-func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-    if count <= 1 { return (0..<count).map(body) }
+/// Runs `body` for `0..<count` on all cores (serially when `parallel` is false, for work too
+/// small to pay for threads) and returns the results in order.
+func parallelMap<T: Sendable>(_ count: Int, parallel: Bool = true, _ body: @Sendable (Int) -> T) -> [T] {
+    if count <= 1 || !parallel { return (0..<count).map(body) }
     let results = Mutex<[T?]>([T?](repeating: nil, count: count))
     DispatchQueue.concurrentPerform(iterations: count) { i in
         let value = body(i)

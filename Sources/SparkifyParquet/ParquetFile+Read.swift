@@ -19,7 +19,8 @@ extension ParquetFile {
             throw ParquetError(describe(error), path: path)
         }
         let wanted = indices
-        let results = parallelMap(wanted.count) { k -> Result<Column, any Error> in
+        let parallel = rowCount * wanted.count >= 50_000
+        let results = parallelMap(wanted.count, parallel: parallel) { k -> Result<Column, any Error> in
             Result { try readColumn(wanted[k], handle: handle, cancellation: token) }
         }
         try token.check()
@@ -32,11 +33,12 @@ extension ParquetFile {
     /// Reads leaf `c` from every row group.
     func readColumn(_ c: Int, handle: ParquetFileHandle, cancellation: CancellationToken) throws -> Column {
         let leaf = leaves[c]
-        var output = ColumnOutput(type: leaf.type, capacity: rowCount)
+        var output = ColumnOutput(type: leaf.type, capacity: min(rowCount, 1 << 24))
         for (g, group) in metadata.rowGroups.enumerated() {
             try cancellation.check()
             // validateRowGroups checked that metadata is present.
-            guard let meta = group.columns[c].metaData else { continue }
+            // (pyarrow writes an empty table as one row group of empty chunks at offset 0.)
+            guard let meta = group.columns[c].metaData, group.numRows > 0 else { continue }
             var reader: ColumnChunkReader?
             do {
                 guard let codec = ParquetCompression(thriftCodec: meta.codec) else {

@@ -55,7 +55,7 @@ extension ParquetFile {
         let decoder = PlainDecoder(leaf: leaf)
         guard let decoded = try? plain.withUnsafeBytes({ try decoder.decode($0, count: 1) }) else { return nil }
         var output = ColumnOutput(type: leaf.type, capacity: 1)
-        guard (try? output.append(decoded, present: nil, rows: 1)) != nil else { return nil }
+        guard (try? output.append(decoded, levels: .allPresent(1))) != nil else { return nil }
         return output.build().value(at: 0)
     }
 }

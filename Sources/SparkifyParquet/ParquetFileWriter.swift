@@ -1,3 +1,8 @@
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
 import SparkifyTables
 
 /// Writes a table as one Parquet file, to the format's spec and the way Spark writes it.
@@ -6,8 +11,12 @@ public enum ParquetFileWriter {
     public static let createdBy = "sparkify version 0.1.0"
 
     /// Writes `table` to exactly `path` (replacing a file there): row groups of at most
-    /// `options.rowGroupRows` rows whose column chunks are encoded on all cores.
-    public static func write(_ table: Table, to path: String, options: ParquetWriteOptions = .init()) throws -> ParquetWriteSummary {
+    /// `options.rowGroupRows` rows whose column chunks are encoded on all cores. The file is
+    /// created only once every chunk is encoded, so a cancelled or failed encode leaves no file;
+    /// a failed write removes the partial file. Throws `ParquetError` or `CancellationError`.
+    public static func write(_ table: Table, to path: String, options: ParquetWriteOptions = .init(),
+                             cancellation: CancellationToken? = nil) throws -> ParquetWriteSummary {
+        let token = cancellation ?? .never
         let fields = table.schema.fields
         let optional = zip(fields, table.columns).map { $0.nullable || $1.nullCount > 0 }
         let layouts = fields.map { ParquetColumnLayout(writing: $0.type) }
@@ -16,8 +25,12 @@ public enum ParquetFileWriter {
 
         // Every (row group, column) chunk is one task; they are written in file order after.
         let columns = table.columns
-        let encoded = parallelMap(groups.count * columnCount) { task -> Result<EncodedColumnChunk, ParquetError> in
+        // Small files (a partition of a few rows) are encoded on the calling thread: a lake
+        // writer runs many of them side by side.
+        let parallel = table.rowCount * max(1, columnCount) >= 50_000
+        let encoded = parallelMap(groups.count * columnCount, parallel: parallel) { task -> Result<EncodedColumnChunk, any Error> in
             let g = task / columnCount, c = task % columnCount
+            if token.isCancelled { return .failure(CancellationError()) }
             let writer = ColumnChunkWriter(column: columns[c], rows: groups[g], layout: layouts[c], optional: optional[c], options: options)
             do {
                 return .success(try writer.encode())
@@ -26,6 +39,7 @@ public enum ParquetFileWriter {
             }
         }
 
+        try token.check()
         var rowGroupMetadata: [ParquetRowGroup] = []
         var offset = 4
         var file: [[UInt8]] = [Array("PAR1".utf8)]
@@ -41,7 +55,7 @@ public enum ParquetFileWriter {
                     totalUncompressedSize: Int64(chunk.uncompressedSize), totalCompressedSize: Int64(chunk.bytes.count),
                     dataPageOffset: Int64(offset + chunk.dataPageOffset),
                     dictionaryPageOffset: chunk.hasDictionaryPage ? Int64(offset) : nil,
-                    statistics: chunk.statistics)
+                    statistics: chunk.statistics, encodingStats: chunk.encodingStats)
                 chunks.append(ParquetColumnChunk(filePath: nil, fileOffset: Int64(offset), metaData: meta))
                 uncompressed += Int64(chunk.uncompressedSize)
                 compressed += Int64(chunk.bytes.count)
@@ -70,7 +84,12 @@ public enum ParquetFileWriter {
 
         do {
             let handle = try ParquetFileHandle.create(path)
-            for part in file { try part.withUnsafeBytes { (raw) in try handle.write(raw) } }
+            do {
+                for part in file { try part.withUnsafeBytes { (raw) in try handle.write(raw) } }
+            } catch {
+                unlink(path)
+                throw error
+            }
         } catch {
             throw ParquetError(describe(error), path: path)
         }

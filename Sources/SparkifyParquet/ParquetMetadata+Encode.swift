@@ -150,6 +150,16 @@ extension ParquetColumnMetaData {
             statistics.encodeFields(into: &w)
             w.endStruct()
         }
+        if !encodingStats.isEmpty {
+            w.beginListField(13, element: .structure, count: encodingStats.count)
+            for entry in encodingStats {
+                w.beginStruct()
+                w.fieldI32(1, entry.pageType.rawValue)
+                w.fieldI32(2, entry.encoding.rawValue)
+                w.fieldI32(3, entry.count)
+                w.endStruct()
+            }
+        }
     }
 }
 

@@ -114,6 +114,16 @@ struct ParquetColumnMetaData {
     var dataPageOffset: Int64
     var dictionaryPageOffset: Int64?
     var statistics: ParquetStatisticsData?
+    /// How many pages of each type use each encoding (`PageEncodingStats`); parquet-mr reads
+    /// it to know that every data page is dictionary-encoded.
+    var encodingStats: [ParquetPageEncodingCount] = []
+}
+
+/// One `PageEncodingStats` entry.
+struct ParquetPageEncodingCount: Equatable {
+    var pageType: ParquetPageType
+    var encoding: ParquetEncoding
+    var count: Int32
 }
 
 /// `ColumnChunk`.

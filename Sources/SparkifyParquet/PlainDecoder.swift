@@ -11,9 +11,11 @@ struct PlainDecoder {
                 throw ParquetDecodeFailure("\(count) \(leaf.physical.name) values need \(bytes) bytes, the page has \(input.count)")
             }
         }
+        // Every value takes at least a bit (booleans) or a 4-byte length or word: check that
+        // much before allocating anything for `count` values.
+        try need(leaf.physical == .boolean ? (count + 7) / 8 : (leaf.physical == .fixedLenByteArray ? count * leaf.typeLength : count * 4))
         switch leaf.conversion {
         case .boolean:
-            try need((count + 7) / 8)
             return .boolean((0..<count).map { input[$0 >> 3] & (1 << UInt8($0 & 7)) != 0 })
         case .int32:
             try need(count * 4)

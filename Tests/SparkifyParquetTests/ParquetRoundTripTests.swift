@@ -128,4 +128,78 @@ func expectedAfterRoundTrip(_ table: Table) -> [[Value]] {
         #expect(error.description.contains("column m"))
         #expect(error.description.contains("1.234"))
     }
+
+    @Test func rowGroupsAreCutBySizeAndPagesByBytes() throws {
+        let temp = TemporaryPath()
+        defer { temp.remove() }
+        let table = ParquetTestTables.everyType(rows: 4000, nullEvery: 7)
+        let bytesPerRow = table.storageBytes / table.rowCount
+        let options = ParquetWriteOptions(compression: .zstd, rowGroupBytes: bytesPerRow * 900, pageBytes: 512, dictionary: false)
+        let summary = try ParquetFileWriter.write(table, to: temp.path, options: options)
+        #expect(summary.rowGroups == 5)
+        let file = try ParquetFile(path: temp.path)
+        #expect(file.rowGroupRowCounts == [900, 900, 900, 900, 400])
+        #expect(try file.read().rows == expectedAfterRoundTrip(table))
+    }
+
+    @Test func allNullAndAllEmptyStringColumns() throws {
+        let temp = TemporaryPath()
+        defer { temp.remove() }
+        let table = Table(schema: Schema([Field("nothing", .string), Field("empty", .string), Field("flags", .boolean)]),
+                          columns: [Column.nulls(.string, count: 1000),
+                                    Column(type: .string, values: .string(StringArena([String](repeating: "", count: 1000)))),
+                                    Column(type: .boolean, values: .boolean((0..<1000).map { $0 % 3 == 0 }))])
+        for dictionary in [true, false] {
+            _ = try ParquetFileWriter.write(table, to: temp.path, options: ParquetWriteOptions(pageRows: 300, dictionary: dictionary))
+            let file = try ParquetFile(path: temp.path)
+            #expect(try file.read().rows == table.rows)
+            #expect(file.statistics(column: "nothing", rowGroup: 0) == ParquetColumnStatistics(nullCount: 1000, min: nil, max: nil))
+            #expect(file.statistics(column: "empty", rowGroup: 0) == ParquetColumnStatistics(nullCount: 0, min: .string(""), max: .string("")))
+            #expect(file.statistics(column: "flags", rowGroup: 0) == ParquetColumnStatistics(nullCount: 0, min: .boolean(false), max: .boolean(true)))
+        }
+    }
+
+    @Test func footerCarriesSparkSchemaAndCreatedBy() throws {
+        let temp = TemporaryPath()
+        defer { temp.remove() }
+        let table = Table(schema: Schema([Field("id", .bigint, nullable: false), Field("when", .timestamp), Field("amount", .decimal(precision: 10, scale: 2)), Field("tags", .array(.string))]),
+                          columns: [Column(type: .bigint, values: .int64([1])), Column(type: .timestamp, values: .int64([0])),
+                                    Column(type: .decimal(precision: 10, scale: 2), values: .string(StringArena(["1.00"]))),
+                                    Column(type: .array(.string), values: .string(StringArena(["[]"])))])
+        _ = try ParquetFileWriter.write(table, to: temp.path)
+        let file = try ParquetFile(path: temp.path)
+        #expect(file.createdBy == "sparkify version 0.1.0")
+        #expect(file.keyValueMetadata["org.apache.spark.sql.parquet.row.metadata"] == #"{"type":"struct","fields":[{"name":"id","type":"long","nullable":false,"metadata":{}},{"name":"when","type":"timestamp","nullable":true,"metadata":{}},{"name":"amount","type":"decimal(10,2)","nullable":true,"metadata":{}},{"name":"tags","type":"string","nullable":true,"metadata":{}}]}"#)
+    }
+
+    @Test func repetitiveNumbersAreDictionaryEncoded() throws {
+        let temp = TemporaryPath()
+        defer { temp.remove() }
+        let n = 30_000
+        var month = ColumnBuilder(type: .int), ts = ColumnBuilder(type: .timestamp), price = ColumnBuilder(type: .double)
+        var amount = ColumnBuilder(type: .decimal(precision: 12, scale: 2)), id = ColumnBuilder(type: .bigint)
+        for i in 0..<n {
+            if i % 11 == 0 { month.appendNull() } else { month.append(Int32(i % 12 + 1)) }
+            ts.append(Int64(i % 5) * 3_600_000_000)
+            price.append([0.99, -0.0, 1.5, 0.0][i % 4])
+            amount.append(Value.decimal(["-1.25", "3.00", "1000000.99"][i % 3]))
+            id.append(Int64(i) * 7)
+        }
+        let table = Table(schema: Schema([Field("month", .int), Field("ts", .timestamp), Field("price", .double),
+                                          Field("amount", .decimal(precision: 12, scale: 2)), Field("id", .bigint)]),
+                          columns: [month.build(), ts.build(), price.build(), amount.build(), id.build()])
+        for dictionary in [true, false] {
+            _ = try ParquetFileWriter.write(table, to: temp.path, options: ParquetWriteOptions(pageRows: 7000, dictionary: dictionary))
+            let file = try ParquetFile(path: temp.path)
+            for name in ["month", "ts", "price", "amount"] {
+                #expect(file.chunkInfo(column: name, rowGroup: 0)?.hasDictionaryPage == dictionary, "\(name)")
+            }
+            #expect(file.chunkInfo(column: "id", rowGroup: 0)?.hasDictionaryPage == false)
+            let back = try file.read()
+            #expect(back.rows == table.rows)
+            // -0.0 and 0.0 are different dictionary entries and come back as written.
+            if case let .double(values) = back.columns[2].values { #expect(values[1].sign == .minus && values[3].sign == .plus) }
+            #expect(file.statistics(column: "month", rowGroup: 0) == ParquetColumnStatistics(nullCount: Int((n + 10) / 11), min: .int(1), max: .int(12)))
+        }
+    }
 }

@@ -34,6 +34,29 @@ enum ParquetTestTables {
     }
 }
 
+extension ParquetTestTables {
+    /// Low-cardinality columns of every dictionary-encodable type, with NULLs.
+    static func repetitive(rows: Int) -> Table {
+        let fields = [Field("month", .int), Field("ts", .timestamp), Field("price", .double), Field("amount", .decimal(precision: 12, scale: 2)),
+                      Field("day", .date), Field("level", .string), Field("big", .decimal(precision: 30, scale: 3))]
+        var builders = fields.map { ColumnBuilder(type: $0.type, capacity: rows) }
+        for i in 0..<rows {
+            if i % 11 == 0 {
+                for k in builders.indices { builders[k].appendNull() }
+                continue
+            }
+            builders[0].append(Int32(i % 12 + 1))
+            builders[1].append(Int64(i % 5) * 3_600_000_000 - 7)
+            builders[2].append([0.99, -0.0, 1.5, 0.0, -2.25][i % 5])
+            builders[3].append(Value.decimal(["-1.25", "3.00", "1000000.99"][i % 3]))
+            builders[4].append(Int32(17_000 + i % 9))
+            builders[5].append(["free", "paid"][i % 2])
+            builders[6].append(Value.decimal(["-12345678901234567890.125", "0.000"][i % 2]))
+        }
+        return Table(schema: Schema(fields), columns: builders.map { $0.build() }, rowCount: rows)
+    }
+}
+
 extension String {
     init(format2 v: Int) { self = v < 10 ? "0\(v)" : "\(v)" }
     init(format4 v: Int) { self = String(repeating: "0", count: 4 - String(v).count) + String(v) }
