@@ -36,6 +36,22 @@ enum LakeFolder {
         }
     }
 
+    /// Makes each of `relativeFolders` (and the folders between) under `root`, which exists,
+    /// with one `mkdir` per folder not made yet.
+    static func makeFolders(_ relativeFolders: [String], under root: String) throws(LakeError) {
+        var made = Set<String>()
+        for folder in relativeFolders {
+            var path = root
+            for component in folder.split(separator: "/") {
+                path += "/" + component
+                guard made.insert(path).inserted else { continue }
+                if mkdir(path, 0o777) != 0 && errno != EEXIST {
+                    throw LakeError(.io, "Cannot create the folder \(path): \(String(cString: strerror(errno))).")
+                }
+            }
+        }
+    }
+
     static func makeFolder(_ path: String) throws(LakeError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -30,7 +30,7 @@ public enum LakeWriter {
         try LakeFolder.makeFolder(staging)
         do {
             let (relativeFiles, folders) = try layout(partitionColumns: partitionColumns, files: files, job: job, fileExtension: fileExtension)
-            for folder in folders { try LakeFolder.makeFolder(staging + "/" + folder) }
+            try LakeFolder.makeFolders(folders, under: staging)
             try cancellation.check()
             try runAll(count: files.count, threads: threads, cancellation: cancellation) { index in
                 try writeFile(index, staging + "/" + relativeFiles[index])

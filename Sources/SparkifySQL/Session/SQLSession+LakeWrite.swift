@@ -181,7 +181,8 @@ extension SQLSession {
             return rows
         }
         guard let summary, case let .message(text) = result else { return result }
-        return .message(text.dropLast() + ", " + SQLSession.describe(summary) + ").")
+        // "Created table t (3 rows)." becomes "Created table t (3 rows, 2 Parquet files ... in dir)."
+        return .message(text.dropLast(2) + ", " + SQLSession.describe(summary) + ").")
     }
 
     /// `INSERT OVERWRITE [LOCAL] DIRECTORY 'dir' USING parquet [OPTIONS (...)] query`: the
