@@ -98,6 +98,25 @@ import Testing
         #expect(LakeTestSupport.listing(dir + "/t").filter { !$0.contains("/") } == ["_SUCCESS", "k=new"])
     }
 
+    @Test func aBigPartitionIsWrittenAsSeveralFilesThatReadBackWhole() throws {
+        let dir = try LakeTestSupport.scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let session = SQLSession()
+        // 300,000 rows with ids 0..<300,000, all in partition k=a.
+        _ = try session.execute("""
+            CREATE TABLE big USING parquet PARTITIONED BY (k) LOCATION '\(dir)/big' AS
+            WITH t AS (SELECT * FROM VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9) AS v(d))
+            SELECT a.d * 100000 + b.d * 10000 + c.d * 1000 + d.d * 100 + e.d * 10 + f.d AS id, 'a' AS k
+            FROM t a, t b, t c, t d, t e, t f WHERE a.d < 3
+            """)
+        let files = LakeTestSupport.listing(dir + "/big/k=a").filter { $0.hasSuffix(".parquet") }
+        // Split so that every core writes (how many files depends on the cores; always several).
+        #expect(files.count >= 2)
+        #expect(files.map { String($0.prefix(10)) } == (0..<files.count).map { "part-0000\($0)" })
+        let read = try LakeTestSupport.rows("SELECT count(*), count(DISTINCT id), sum(id), min(id), max(id) FROM parquet.`\(dir)/big`", in: session)
+        #expect(read.rows == [[.bigint(300_000), .bigint(300_000), .bigint(44_999_850_000), .int(0), .int(299_999)]])
+    }
+
     @Test func aLakeCannotReplaceTheWorkingFolder() {
         let failure = LakeTestSupport.error("INSERT OVERWRITE DIRECTORY '.' USING parquet SELECT 1 AS a", in: SQLSession()) as? SQLError
         #expect(failure?.errorClass == "INVALID_LOCATION")
