@@ -25,8 +25,8 @@ extension SQLSession {
     }
 
     /// `table` with its partition columns moved to the end in `PARTITIONED BY` order, as
-    /// Spark lays out a partitioned table, after Spark's checks of the partition columns.
-    /// Returns the reordered table and how many columns at its end are partition columns.
+    /// Spark lays out a partitioned table, after Spark's checks of the columns (no name twice)
+    /// and of the partition columns (present, not nested, not every column).
     func movingPartitionColumnsLast(_ table: Table, partitionedBy: [ASTIdentifier], tableName: String) throws -> Table {
         let schema = table.schema
         var seenNames = Set<String>()
