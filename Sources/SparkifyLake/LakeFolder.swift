@@ -66,9 +66,38 @@ enum LakeFolder {
         }
     }
 
-    /// Removes `path` and everything in it; quietly does nothing when it is gone.
+    /// Removes `path` and everything in it; quietly does nothing when it is gone. A lake of
+    /// many partitions is tens of thousands of folders: this unlinks by name within each
+    /// folder (as `rm -rf` does, far faster than FileManager's removal) and spreads the
+    /// top-level folders over the cores.
     static func remove(_ path: String) {
-        try? FileManager.default.removeItem(atPath: path)
+        if unlink(path) == 0 { return }
+        let folders = removeFiles(in: path)
+        DispatchQueue.concurrentPerform(iterations: folders.count) { i in removeTree(folders[i]) }
+        rmdir(path)
+    }
+
+    private static func removeTree(_ path: String) {
+        for folder in removeFiles(in: path) { removeTree(folder) }
+        rmdir(path)
+    }
+
+    /// Unlinks the files directly in `folder`; returns its subfolders.
+    private static func removeFiles(in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        let fd = dirfd(directory)
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let (name, type) = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { (String(cString: $0), Int32(entry.pointee.d_type)) }
+            }
+            if name == "." || name == ".." { continue }
+            if type == Int32(DT_DIR) || (unlinkat(fd, name, 0) != 0 && (errno == EISDIR || errno == EPERM)) {
+                folders.append(folder + "/" + name)
+            }
+        }
+        return folders
     }
 
     static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
