@@ -266,7 +266,7 @@ extension SQLSession {
         case .list:
             return .rows(stringTable(["key", "value"], settings.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }))
         case let .get(key):
-            return .rows(stringTable(["key", "value"], [[key, setting(key) ?? SQLSession.defaultSettings[key] ?? "<undefined>"]]))
+            return .rows(stringTable(["key", "value"], [[key, setting(key) ?? SQLSession.defaultSettings[key] ?? SQLSession.variableDefaults[key.lowercased()] ?? "<undefined>"]]))
         case let .assign(key, value):
             try set(key, value)
             return .message("Set \(key) = \(value).")
