@@ -27,8 +27,10 @@ let package = Package(
         .target(name: "SparkifyParquet", dependencies: ["SparkifyTables", "CZlib", "CSnappy", "CZstd"]),
         // The Parquet writer's benchmark (bench/parquet.sh).
         .executableTarget(name: "ParquetBench", dependencies: ["SparkifyParquet", "SparkifyTables"], path: "bench/ParquetBench"),
+        // The lake: Spark's partitioned folder layout, atomic replace, partition discovery.
+        .target(name: "SparkifyLake", dependencies: ["SparkifyTables", "SparkifyJSON"]),
         // SQL: parse, bind, plan, execute.
-        .target(name: "SparkifySQL", dependencies: ["SparkifyTables", "SparkifyJSON"]),
+        .target(name: "SparkifySQL", dependencies: ["SparkifyTables", "SparkifyJSON", "SparkifyLake", "SparkifyParquet"]),
         // Notebook: cells of Spark SQL, their dependencies, and running them.
         .target(name: "SparkifyNotebook", dependencies: ["SparkifySQL", "SparkifyTables"]),
         // Terminal: the REPL, rendering tables (later charts and sessions).
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "SparkifyTablesTests", dependencies: ["SparkifyTables"]),
         .testTarget(name: "SparkifyJSONTests", dependencies: ["SparkifyJSON", "SparkifyTables"]),
         .testTarget(name: "SparkifyParquetTests", dependencies: ["SparkifyParquet", "SparkifyTables"]),
+        .testTarget(name: "SparkifyLakeTests", dependencies: ["SparkifyLake", "SparkifyTables"]),
         .testTarget(name: "SparkifySampleDataTests", dependencies: ["SparkifySampleData", "SparkifyJSON", "SparkifyTables"]),
         .testTarget(name: "SparkifyNotebookTests", dependencies: ["SparkifyNotebook", "SparkifySQL", "SparkifyTables"]),
         .testTarget(name: "SparkifyTerminalTests", dependencies: ["SparkifyTerminal", "SparkifyTables", "SparkifySampleData", "SparkifyNotebook"], exclude: ["Snapshots"]),

@@ -12,10 +12,13 @@
 --
 -- This preamble is the set-up: it runs before any cell. `${data}` is the data folder given on
 -- the command line (`--data`); every path below starts from `${input_data}`, as `input_data`
--- does in the original etl.py. Timestamps are shown in UTC, the zone the events were logged in.
+-- does in the original etl.py. `${output}` is the folder the lake cells write (`--output`,
+-- `lake/` by default), as `output_data` in etl.py. Timestamps are shown in UTC, the zone the
+-- events were logged in.
 
 SET spark.sql.session.timeZone=UTC;
 SET input_data=${data};
+SET output=${output};
 
 -- %% [markdown] Staging
 -- First the raw data, as Spark reads it. `staging_songs` reads every song file: one JSON
@@ -197,3 +200,36 @@ SELECT level,
 FROM songplays
 GROUP BY level
 ORDER BY level;
+
+-- %% [markdown] The lake
+-- Last, as the original etl.py does, the star schema goes back to the lake as Parquet, in
+-- Spark's layout: `songs` partitioned by year and artist, `time` and `songplays` by year and
+-- month (a folder per value, `year=2018/month=11/part-...parquet`), `artists` and `users` as
+-- plain folders. Each cell replaces its folder under `${output}`; the table it makes holds the
+-- rows with the partition columns last, and `SELECT * FROM parquet.`${output}/songs`` reads
+-- the files back.
+
+-- %% lake_songs
+DROP TABLE IF EXISTS lake_songs;
+CREATE TABLE lake_songs USING parquet PARTITIONED BY (year, artist_id)
+LOCATION '${output}/songs' AS SELECT * FROM songs;
+
+-- %% lake_artists
+DROP TABLE IF EXISTS lake_artists;
+CREATE TABLE lake_artists USING parquet
+LOCATION '${output}/artists' AS SELECT * FROM artists;
+
+-- %% lake_users
+DROP TABLE IF EXISTS lake_users;
+CREATE TABLE lake_users USING parquet
+LOCATION '${output}/users' AS SELECT * FROM users;
+
+-- %% lake_time
+DROP TABLE IF EXISTS lake_time;
+CREATE TABLE lake_time USING parquet PARTITIONED BY (year, month)
+LOCATION '${output}/time' AS SELECT * FROM time;
+
+-- %% lake_songplays
+DROP TABLE IF EXISTS lake_songplays;
+CREATE TABLE lake_songplays USING parquet PARTITIONED BY (year, month)
+LOCATION '${output}/songplays' AS SELECT * FROM songplays;

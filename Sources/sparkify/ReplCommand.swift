@@ -21,10 +21,13 @@ struct ReplCommand: ParsableCommand {
     @Option(help: "The raw data folder, available as ${data}.")
     var data: String?
 
+    @Option(help: "The folder the lake cells write, available as ${output}.")
+    var output: String = "lake"
+
     func run() throws {
         let bundled = BundledSamples.locate()
         let interactive = TerminalInfo.isTerminal(0)
-        let repl = REPL(dataDirectory: data ?? bundled?.data ?? "samples/data", output: .standard())
+        let repl = REPL(dataDirectory: data ?? bundled?.data ?? "samples/data", outputDirectory: output, output: .standard())
         if let notebook {
             do {
                 try repl.open(notebookAt: notebook, quietly: !interactive)

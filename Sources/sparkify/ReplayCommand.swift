@@ -27,6 +27,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "The raw data folder, available as ${data}.")
     var data: String?
 
+    @Option(help: "The folder the notebook's lake cells write, available as ${output} (default: lake; with --check or --update, a fresh temporary folder, so a transcript never depends on a lake left by an earlier run).")
+    var output: String?
+
     @Option(help: "The notebook the session runs on (default: the bundled samples/etl.sql).")
     var notebook: String?
 
@@ -77,9 +80,17 @@ struct ReplayCommand: ParsableCommand {
         let live = !(check || update)
         var substitutions = Transcript.substitutions(for: dataFolder, variable: "data")
         substitutions += Transcript.substitutions(for: scriptFolder.isEmpty ? "." : scriptFolder, variable: SessionPaths.scriptDirectoryKey)
+        var scratch: URL?
+        if output == nil && !live {
+            scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sparkify-replay-\(UUID().uuidString)")
+        }
+        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+        // Absolute, so that messages name it in one form, which the transcript writes ${output}.
+        let lakeFolder = URL(fileURLWithPath: scratch?.appendingPathComponent("lake").path ?? output ?? "lake").standardizedFileURL.path
+        substitutions += Transcript.substitutions(for: lakeFolder, variable: "output")
         let printLive: @Sendable (String) -> Void = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
         let transcript = Transcript(substitutions: substitutions, passThrough: live ? printLive : nil)
-        let repl = REPL(dataDirectory: dataFolder, output: transcript.output)
+        let repl = REPL(dataDirectory: dataFolder, outputDirectory: lakeFolder, output: transcript.output)
         repl.transcriptMode = true
         if let path = notebook ?? bundled?.notebook {
             do { try repl.open(notebookAt: path, quietly: true) } catch {

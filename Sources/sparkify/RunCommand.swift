@@ -28,6 +28,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The raw data folder, available as ${data}.")
     var data: String = "samples/data"
 
+    @Option(help: "The folder the lake cells write, available as ${output}.")
+    var output: String = "lake"
+
     @Option(help: "Run the cells up to and including this one (and the cells it needs), then stop.")
     var to: String?
 
@@ -37,7 +40,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let loaded: Notebook
         let runner: NotebookRunner
-        let session = SQLSession(settings: ["data": data])
+        let session = SQLSession(settings: ["data": data, "output": output])
         do {
             loaded = try Notebook.load(path: notebook)
             runner = try NotebookRunner(notebook: loaded, session: session)

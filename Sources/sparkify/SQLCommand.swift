@@ -22,6 +22,9 @@ struct SQLCommand: ParsableCommand {
     @Option(help: "The raw data folder, available as ${data}.")
     var data: String = "samples/data"
 
+    @Option(help: "The folder the lake cells write, available as ${output}.")
+    var output: String = "lake"
+
     @Option(help: "How results print: box, spark, csv, json or markdown.")
     var mode: String = "box"
 
@@ -50,7 +53,7 @@ struct SQLCommand: ParsableCommand {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             origin = "stdin"
         }
-        let session = SQLSession(settings: ["data": data])
+        let session = SQLSession(settings: ["data": data, "output": output])
         session.onNotice = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) }
         let zone = session.timeZone
         let rowLimit = maxRows ?? ([.csv, .json].contains(renderMode) ? nil : 20)

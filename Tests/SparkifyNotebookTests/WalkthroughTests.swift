@@ -12,7 +12,10 @@ struct WalkthroughTests {
     static let dataPath = root.appendingPathComponent("samples/data").path
 
     static let cells = ["setup", "staging_songs", "staging_events", "songs", "artists", "users", "time", "songplays",
-                        "plays_by_hour", "top_artists", "user_agents", "plays_by_level"]
+                        "plays_by_hour", "top_artists", "user_agents", "plays_by_level"] + lakeCells
+    /// The last cells write the star schema to the lake: `DROP TABLE IF EXISTS name;` then
+    /// `CREATE TABLE name USING parquet ... LOCATION '${output}/...' AS SELECT * FROM ...`.
+    static let lakeCells = ["lake_songs", "lake_artists", "lake_users", "lake_time", "lake_songplays"]
 
     /// Lines of the log files, and those that are plays, counted from the files themselves.
     static func logCounts() throws -> (events: Int, plays: Int) {
@@ -56,6 +59,15 @@ struct WalkthroughTests {
         #expect(notebook.sqlCells.compactMap(\.name) == Self.cells)
         for cell in notebook.sqlCells where !cell.isPreamble {
             let before = notebook.cells[cell.index - 1]
+            if let name = cell.name, Self.lakeCells.contains(name) {
+                // One prose cell, "The lake", before the five lake cells.
+                if name == Self.lakeCells[0] { #expect(before.kind == .markdown && !before.prose.isEmpty, "no prose before \(cell.label)") }
+                #expect(cell.statements.count == 2)
+                #expect(cell.statements.first?.text.hasPrefix("DROP TABLE IF EXISTS \(name)") == true)
+                #expect(cell.statements.last?.text.hasPrefix("CREATE TABLE \(name) USING parquet") == true)
+                #expect(cell.statements.last?.text.contains("LOCATION '${output}/") == true)
+                continue
+            }
             #expect(before.kind == .markdown && !before.prose.isEmpty, "no prose before \(cell.label)")
             // Every cell makes the table of its name, as CREATE OR REPLACE TEMP VIEW name.
             #expect(cell.statements.count == 1)
@@ -68,9 +80,11 @@ struct WalkthroughTests {
 
     @Test("running every cell makes each cell's table with sensible rows")
     func runAll() throws {
-        let session = SQLSession(settings: ["data": Self.dataPath])
+        let output = NSTemporaryDirectory() + "sparkify-walkthrough-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let session = SQLSession(settings: ["data": Self.dataPath, "output": output])
         let runner = try NotebookRunner(notebook: try Notebook.load(path: Self.notebookPath), session: session)
-        #expect(runner.position.description == "[1/12]")
+        #expect(runner.position.description == "[1/17]")
         let run = try runner.runAll()
         #expect(run.cells.map(\.cell) == Self.cells)
         #expect(run.notices.isEmpty)
@@ -111,6 +125,11 @@ struct WalkthroughTests {
             """)
         #expect(unmatchedInTop > 0)
         #expect(try int(session, "SELECT sum(plays) FROM top_artists") == (try int(session, "SELECT count(*) FROM staging_events e JOIN top_artists t ON e.artist = t.artist WHERE e.page = 'NextSong'")))
+        // The lake cells wrote their folders under ${output}, holding their tables' rows.
+        for (cell, folder) in zip(Self.lakeCells, ["songs", "artists", "users", "time", "songplays"]) {
+            #expect(FileManager.default.fileExists(atPath: output + "/" + folder + "/_SUCCESS"), "no lake for \(cell)")
+            #expect(try int(session, "SELECT count(*) FROM parquet.`\(output)/\(folder)`") == rows(cell))
+        }
     }
 
     @Test("asking for an analysis first runs everything it needs, and says so")

@@ -7,11 +7,18 @@ import SparkifyTerminal
 @Suite struct SessionReplayTests {
     static let notebook = REPLHarness.packageRoot.appendingPathComponent("samples/etl.sql").path
 
-    func makeREPL(_ transcript: Transcript) throws -> REPL {
-        let repl = REPL(dataDirectory: REPLHarness.sampleData, output: transcript.output, environment: [:])
+    /// A REPL on the walkthrough whose lake cells write to `lake`, emptied first (so a piped run
+    /// and a replay into the same folder say the same of it).
+    func makeREPL(_ transcript: Transcript, lake: URL = Self.scratchLake()) throws -> REPL {
+        try? FileManager.default.removeItem(at: lake)
+        let repl = REPL(dataDirectory: REPLHarness.sampleData, outputDirectory: lake.path, output: transcript.output, environment: [:])
         repl.transcriptMode = true
         try repl.open(notebookAt: Self.notebook, quietly: true)
         return repl
+    }
+
+    static func scratchLake() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sparkify-replay-test-\(UUID().uuidString)/lake")
     }
 
     /// The lines that are not echoed input: prompts, continuation lines, comments, blank lines.
@@ -27,12 +34,14 @@ import SparkifyTerminal
         let path = SessionsEndToEndTests.sessionsFolder.appendingPathComponent(name).path
         let text = try String(contentsOfFile: path, encoding: .utf8)
 
+        let lake = Self.scratchLake()
+        defer { try? FileManager.default.removeItem(at: lake.deletingLastPathComponent()) }
         let piped = Transcript(substitutions: [])
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
-        #expect(try makeREPL(piped).runNonInteractive { lines.popFirst() } == 0)
+        #expect(try makeREPL(piped, lake: lake).runNonInteractive { lines.popFirst() } == 0)
 
         let replayed = Transcript(substitutions: [])
-        let outcome = try makeREPL(replayed).replay(SessionScript(parsing: text), named: name, path: path, keepGoing: false)
+        let outcome = try makeREPL(replayed, lake: lake).replay(SessionScript(parsing: text), named: name, path: path, keepGoing: false)
         #expect(outcome.succeeded)
         #expect(replayed.text.count > piped.text.count, "the replay echoes its input")
         let replayOutput = Self.outputLines(replayed.text), pipedOutput = Self.outputLines(piped.text)

@@ -73,12 +73,12 @@ import Testing
         #expect(updated.stderr.contains("Wrote \(script).out"))
         let transcript = try String(contentsOfFile: script + ".out", encoding: .utf8)
         #expect(transcript.contains("""
-            sparkify [1/12]> SELECT 40 +
+            sparkify [1/17]> SELECT 40 +
                         ...>   2 AS answer;
             answer
             42
             -- expect error
-            sparkify [1/12]> SELECT nosuch;
+            sparkify [1/17]> SELECT nosuch;
             Error: [UNRESOLVED_COLUMN.WITHOUT_SUGGESTION] A column or function parameter with name `nosuch` cannot be resolved. (line 6, column 8)
             """))
         #expect(transcript.hasSuffix("letter\nx\nTime: … s\n"), "timings are left out")
@@ -106,7 +106,7 @@ import Testing
             +++ replay of \(script)
             @@ -5,4 +5,4 @@
              1
-             sparkify [1/12]> SELECT 2 AS b;
+             sparkify [1/17]> SELECT 2 AS b;
              b
             -3
             +2
@@ -182,7 +182,7 @@ import Testing
         _ = folder.write("b.sparkify.out", "changed\n")
         guard let check = try SparkifyBinary.run(["replay", "--check", second, first], input: "") else { return }
         #expect(check.status == 1)
-        #expect(check.stdout.contains("-changed\n+sparkify [1/12]> CREATE TEMP VIEW v AS SELECT 2 AS n;\n"))
+        #expect(check.stdout.contains("-changed\n+sparkify [1/17]> CREATE TEMP VIEW v AS SELECT 2 AS n;\n"))
         #expect(check.stderr.contains("b.sparkify: the replay differs") && check.stderr.contains("a.sparkify: the replay matches"))
     }
 

@@ -62,7 +62,7 @@ import Testing
             """)
         // .read echoes each input after its prompt, then its output.
         terminal.type(".read \(script)\r")
-        mark = try terminal.waitFor("sparkify [1/12]> SELECT 6 *\r\n            ...> 7 AS answer;", after: mark)
+        mark = try terminal.waitFor("sparkify [1/17]> SELECT 6 *\r\n            ...> 7 AS answer;", after: mark)
         mark = try terminal.waitFor("│     42 │", after: mark)
         mark = try terminal.waitFor("-- SELECT count(*) FROM ev a JOIN", after: mark)
         try terminal.waitFor("sparkify [1/", after: mark)

@@ -35,7 +35,8 @@ extension Binder {
             let (format, path, alias, position) = (relation.format, relation.path, relation.alias, relation.position)
             let scan = try readFiles(format.lowercased(), path, [:], position)
             let qualifier = alias?.name.name
-            let source = ScanSource.files(format: format.lowercased(), path: path, files: scan.files, fileRowStarts: scan.fileRowStarts)
+            let source = scan.lake.map(ScanSource.lake)
+                ?? ScanSource.files(format: format.lowercased(), path: path, files: scan.files, fileRowStarts: scan.fileRowStarts)
             let bound = scanRelation(source, scan.table, qualifier: qualifier)
             if let alias, !alias.columns.isEmpty {
                 let plan = try self.alias(bound.plan, as: qualifier, columnNames: alias.columns, at: alias.name.position)
@@ -90,7 +91,7 @@ extension Binder {
         var output = makeColumns(names: schema.names, types: schema.fields.map(\.type), qualifier: qualifier)
         var ordinals = Array(output.indices)
         var entries = output.map { BindScope.Entry(column: $0) }
-        if case .files = source {
+        if source.isFileScan {
             let fileColumn = PlanColumn(id: ids.make(), name: Binder.inputFileColumnName, type: .string, qualifier: qualifier, nullable: false)
             output.append(fileColumn)
             ordinals.append(LogicalPlan.inputFileOrdinal)

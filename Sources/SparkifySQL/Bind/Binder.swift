@@ -5,11 +5,20 @@ public struct FileScan: Sendable {
     public var table: Table
     public var files: [String]
     public var fileRowStarts: [Int]
+    /// Set for Parquet: the lake whose columns are read when the plan runs (`table` is then
+    /// empty, with the lake's schema).
+    public var lake: ParquetLakeScan?
 
-    public init(table: Table, files: [String], fileRowStarts: [Int]) {
+    public init(table: Table, files: [String], fileRowStarts: [Int], lake: ParquetLakeScan? = nil) {
         self.table = table
         self.files = files
         self.fileRowStarts = fileRowStarts
+        self.lake = lake
+    }
+
+    /// Every row: `table`, or the whole lake read now.
+    func materialized(cancellation: CancellationToken) throws -> Table {
+        try lake?.readAll(cancellation: cancellation) ?? table
     }
 }
 

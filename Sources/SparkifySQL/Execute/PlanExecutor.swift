@@ -22,6 +22,19 @@ final class PlanExecutor {
     func execute(_ plan: LogicalPlan, demand: Set<ColumnID>?) throws -> Table {
         try evaluation.cancellation.check()
         switch plan {
+        case let .scan(.lake(lake), _, _, ordinals):
+            let read = try lake.read(ordinals.filter { $0 != LogicalPlan.inputFileOrdinal }, cancellation: evaluation.cancellation)
+            var columns: [Column] = [], nextRead = 0
+            for ordinal in ordinals {
+                if ordinal == LogicalPlan.inputFileOrdinal {
+                    columns.append(PlanExecutor.fileNames(.lake(lake), rowCount: lake.rowCount))
+                } else {
+                    columns.append(read[nextRead])
+                    nextRead += 1
+                }
+            }
+            return Table(schema: plan.schema, columns: columns, rowCount: lake.rowCount)
+
         case let .scan(source, table, _, ordinals):
             let columns = ordinals.map { ordinal in
                 ordinal == LogicalPlan.inputFileOrdinal ? PlanExecutor.fileNames(source, rowCount: table.rowCount) : table.columns[ordinal]
@@ -123,7 +136,12 @@ final class PlanExecutor {
 
     /// Each row's file as a `file://` URI, as Spark's `input_file_name()` gives it.
     static func fileNames(_ source: ScanSource, rowCount: Int) -> Column {
-        guard case let .files(_, _, files, starts) = source else { return Column.nulls(.string, count: rowCount) }
+        let files: [String], starts: [Int]
+        switch source {
+        case let .files(_, _, listed, rowStarts): (files, starts) = (listed, rowStarts)
+        case let .lake(lake): (files, starts) = (lake.files, lake.fileRowStarts)
+        case .catalog: return Column.nulls(.string, count: rowCount)
+        }
         let cwd = FileManager.default.currentDirectoryPath
         let uris = files.map { file -> [UInt8] in
             let absolute = file.hasPrefix("/") ? file : cwd + "/" + file

@@ -10,12 +10,16 @@ public struct StatementDependencies: Hashable, Sendable {
     public var drops: String?
     /// Paths read directly: ``json.`path` `` relations and `USING fmt OPTIONS (path '...')` views.
     public var files: [String]
+    /// Folders written: the `LOCATION` of `CREATE TABLE ... AS` and the folder of
+    /// `INSERT OVERWRITE DIRECTORY`, as written (after variable substitution).
+    public var writes: [String]
 
-    public init(reads: [String] = [], creates: String? = nil, drops: String? = nil, files: [String] = []) {
+    public init(reads: [String] = [], creates: String? = nil, drops: String? = nil, files: [String] = [], writes: [String] = []) {
         self.reads = reads
         self.creates = creates
         self.drops = drops
         self.files = files
+        self.writes = writes
     }
 }
 
@@ -44,8 +48,11 @@ private struct DependencyCollector {
             for option in view.options where option.key.lowercased() == "path" { addFile(option.value) }
         case let .createTable(table):
             result.creates = Self.key(table.name)
+            if let location = table.location, table.query != nil { result.writes.append(location) }
             if let query = table.query { visit(query, ctes: []) }
-        case let .insertDirectory(insert): visit(insert.query, ctes: [])
+        case let .insertDirectory(insert):
+            if let path = insert.path ?? insert.options.first(where: { $0.key.lowercased() == "path" })?.value { result.writes.append(path) }
+            visit(insert.query, ctes: [])
         case let .insertInto(table, _, query):
             result.creates = Self.key(table)
             visit(query, ctes: [])

@@ -31,6 +31,7 @@ extension LogicalPlan {
             switch source {
             case let .catalog(name): return "Scan \(name) \(list(output))"
             case let .files(format, path, files, _): return "Scan \(format) \(path) (\(files.count) files) \(list(output))"
+            case let .lake(lake): return "Scan parquet \(lake.path) (\(lake.files.count) files) \(list(output))"
             }
         case let .values(rows, output): return "LocalRelation \(rows.count) rows \(list(output))"
         case let .project(_, expressions): return "Project \(named(expressions))"

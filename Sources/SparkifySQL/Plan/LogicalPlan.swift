@@ -68,6 +68,8 @@ public indirect enum LogicalPlan: Sendable {
 public enum ScanSource: Sendable {
     case catalog(name: String)
     case files(format: String, path: String, files: [String], fileRowStarts: [Int])
+    /// A Parquet lake read when the plan runs, only the columns kept (see `ParquetLakeScan`).
+    case lake(ParquetLakeScan)
 }
 
 public enum JoinKind: String, Sendable {

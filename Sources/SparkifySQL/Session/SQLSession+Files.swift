@@ -2,6 +2,10 @@ import SparkifyJSON
 import SparkifyTables
 
 extension SQLSession {
+    /// `spark.sql.sources.partitionColumnTypeInference.enabled`: partition columns typed from
+    /// their folder values (true unless set), else strings.
+    public static let partitionTypeInferenceKey = "spark.sql.sources.partitionColumnTypeInference.enabled"
+
     /// Reads files for ``json.`path` `` and `CREATE TEMP VIEW v USING json OPTIONS (path ...)`,
     /// telling `onNotice` about malformed records.
     func readFiles(format: String, path: String, options: [String: String], at position: SourcePosition, cancellation: CancellationToken) throws -> FileScan {
@@ -26,8 +30,12 @@ extension SQLSession {
                 onNotice("\(result.malformedCount) malformed \(result.malformedCount == 1 ? "record" : "records") in \(path) (\(parsed.mode)); first at \(places)")
             }
             return FileScan(table: result.table, files: result.files, fileRowStarts: result.fileRowStarts)
+        case "parquet":
+            let inference = setting(SQLSession.partitionTypeInferenceKey)?.lowercased() != "false"
+            let lake = try ParquetLakeScan(path: path, typeInference: inference, timeZone: timeZone, at: position)
+            return FileScan(table: Table.empty(lake.schema), files: lake.files, fileRowStarts: lake.fileRowStarts, lake: lake)
         default:
-            throw SQLError(.unsupported, "Reading \(format) files is not supported by sparkify yet (json is).", errorClass: "UNSUPPORTED_DATA_SOURCE", at: position)
+            throw SQLError(.unsupported, "Reading \(format) files is not supported by sparkify yet (json and parquet are).", errorClass: "UNSUPPORTED_DATA_SOURCE", at: position)
         }
     }
 

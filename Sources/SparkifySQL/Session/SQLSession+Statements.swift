@@ -30,23 +30,11 @@ extension SQLSession {
             return try create(view.name, kind: .view, orReplace: view.orReplace, ifNotExists: false, temporary: true, definition: nil, source: { source }) {
                 let scan = try readFiles(format: view.provider.lowercased(), path: path, options: options, at: view.name.position, cancellation: cancellation)
                 source = .files(format: view.provider.lowercased(), path: path, files: scan.files, fileRowStarts: scan.fileRowStarts)
-                return scan.table
+                return try scan.materialized(cancellation: cancellation)
             }
 
         case let .createTable(table):
-            if table.location != nil || (table.provider.map { $0.lowercased() != "parquet" && $0.lowercased() != "delta" } ?? false) || !table.partitionedBy.isEmpty {
-                throw SQLError(.unsupported, "Writing tables to a LOCATION (the Parquet lake) is not supported by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE", at: table.name.position)
-            }
-            if table.orReplace {
-                throw SQLError(.unsupported, "Table `spark_catalog`.`default`.`\(table.name.name)` does not support REPLACE TABLE AS SELECT. Please check the current catalog and namespace to make sure the qualified table name is expected, and also check the catalog implementation which is configured by \"spark.sql.catalog\". (Spark rejects CREATE OR REPLACE TABLE for plain tables; use CREATE OR REPLACE TEMP VIEW, or DROP TABLE IF EXISTS first.)",
-                               errorClass: "UNSUPPORTED_FEATURE.TABLE_OPERATION", at: table.name.position)
-            }
-            guard let query = table.query else {
-                throw SQLError(.unsupported, "CREATE TABLE without AS query is not supported by sparkify; create it from a query.", errorClass: "UNSUPPORTED_FEATURE", at: table.name.position)
-            }
-            return try create(table.name, kind: .table, orReplace: table.orReplace, ifNotExists: table.ifNotExists, temporary: false, definition: nil) {
-                try runQuery(query, cancellation: cancellation)
-            }
+            return try createTable(table, cancellation: cancellation)
 
         case let .cacheTable(name, _, _, query):
             guard let query else {
@@ -115,8 +103,11 @@ extension SQLSession {
             }
             return .message("Using schema default.")
 
-        case .insertDirectory, .insertInto:
-            throw SQLError(.unsupported, "INSERT is not supported by sparkify yet (writing the Parquet lake comes with the lake).", errorClass: "UNSUPPORTED_FEATURE")
+        case let .insertDirectory(insert):
+            return try insertDirectory(insert, cancellation: cancellation)
+
+        case .insertInto:
+            throw SQLError(.unsupported, "INSERT INTO a table is not supported by sparkify; write a lake with CREATE TABLE ... USING parquet LOCATION '...' AS or INSERT OVERWRITE DIRECTORY.", errorClass: "UNSUPPORTED_FEATURE")
 
         case .showFunctions, .describeFunction:
             throw SQLError(.unsupported, "SHOW FUNCTIONS and DESCRIBE FUNCTION are not supported by sparkify yet.", errorClass: "UNSUPPORTED_FEATURE")
@@ -125,7 +116,7 @@ extension SQLSession {
 
     /// Computes a table, then puts it in the catalog under `name`: only once the computation
     /// succeeded, so a failure changes nothing.
-    private func create(_ name: ASTObjectName, kind: CatalogEntry.Kind, orReplace: Bool, ifNotExists: Bool, temporary: Bool,
+    func create(_ name: ASTObjectName, kind: CatalogEntry.Kind, orReplace: Bool, ifNotExists: Bool, temporary: Bool,
                         definition: String?, query: ASTQuery? = nil, reads: [String] = [], columnNames: [String] = [],
                         source: () -> ScanSource? = { nil }, compute: () throws -> Table) throws -> StatementResult {
         if let existing = catalog.entry(name.name) {
@@ -275,7 +266,7 @@ extension SQLSession {
         case .list:
             return .rows(stringTable(["key", "value"], settings.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }))
         case let .get(key):
-            return .rows(stringTable(["key", "value"], [[key, setting(key) ?? SQLSession.defaultSettings[key] ?? "<undefined>"]]))
+            return .rows(stringTable(["key", "value"], [[key, setting(key) ?? SQLSession.defaultSettings[key] ?? SQLSession.variableDefaults[key.lowercased()] ?? "<undefined>"]]))
         case let .assign(key, value):
             try set(key, value)
             return .message("Set \(key) = \(value).")

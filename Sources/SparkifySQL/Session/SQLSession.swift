@@ -71,9 +71,14 @@ public final class SQLSession {
     public func substitutedText(_ text: String) throws -> String {
         if setting("spark.sql.variable.substitute")?.lowercased() == "false" { return text }
         return try substituteVariables(in: text) { [settings] key in
-            settings[key] ?? settings.first { $0.key.lowercased() == key.lowercased() }?.value
+            settings[key] ?? settings.first { $0.key.lowercased() == key.lowercased() }?.value ?? SQLSession.variableDefaults[key.lowercased()]
         }
     }
+
+    /// Variables with a value before any `SET`: `${output}`, the folder the walkthrough's lake
+    /// cells write, is `lake` (relative to the working folder) unless set, so that an unset
+    /// output never makes a lake folder at the file system's root.
+    public static let variableDefaults = ["output": "lake"]
 
     /// A binder over the current catalog.
     func makeBinder(cancellation: CancellationToken) -> Binder {

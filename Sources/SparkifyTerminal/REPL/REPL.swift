@@ -44,15 +44,17 @@ public final class REPL {
     /// Set by a command that must not be recorded this time (a `.read` of the script being recorded).
     var dropFromRecording = false
 
-    /// A REPL on a fresh session where `${data}` is `dataDirectory`.
-    public init(dataDirectory: String, output: REPLOutput, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// A REPL on a fresh session where `${data}` is `dataDirectory` and `${output}` (the
+    /// lake the notebook writes) is `outputDirectory`.
+    public init(dataDirectory: String, outputDirectory: String = "lake", output: REPLOutput,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.output = output
         self.environment = environment
-        session = REPL.makeSession(data: dataDirectory, output: output)
+        session = REPL.makeSession(data: dataDirectory, lake: outputDirectory, output: output)
     }
 
-    static func makeSession(data: String, output: REPLOutput) -> SQLSession {
-        let session = SQLSession(settings: ["data": data])
+    static func makeSession(data: String, lake: String = "lake", output: REPLOutput) -> SQLSession {
+        let session = SQLSession(settings: ["data": data, "output": lake])
         let err = output.err
         let style = output.errStyle
         session.onNotice = { message in err(style.yellow(message) + "\n") }
@@ -62,7 +64,7 @@ public final class REPL {
     /// Opens `path` as the notebook (the session starts afresh); says what it opened unless `quietly`.
     public func open(notebookAt path: String, quietly: Bool = false) throws {
         let data = session.setting("data") ?? "samples/data"
-        let fresh = REPL.makeSession(data: data, output: output)
+        let fresh = REPL.makeSession(data: data, lake: session.setting("output") ?? "lake", output: output)
         let opened = try NotebookRunner(notebook: try Notebook.load(path: path), session: fresh)
         session = fresh
         runner = opened
