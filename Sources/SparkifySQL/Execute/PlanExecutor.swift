@@ -38,11 +38,14 @@ final class PlanExecutor {
         case let .project(input, expressions):
             let read = expressions.reduce(into: Set<ColumnID>()) { $0.formUnion($1.expression.referencedColumns) }
             let source = try execute(input, demand: read)
-            let evaluator = ExpressionEvaluator(executor: self, input: source, columns: input.output)
-            let columns = try expressions.map { try evaluator.evaluateColumn($0.expression) }
+            let columns = try projectedColumns(expressions, source: source, columns: input.output)
             return Table(schema: plan.schema, columns: columns, rowCount: source.rowCount)
 
         case let .filter(input, condition):
+            if case let .window(windowInput, functions) = input,
+               let table = try executeFirstRowPerPartition(windowInput, functions, condition, schema: input.schema) {
+                return table
+            }
             let source = try execute(input)
             let evaluator = ExpressionEvaluator(executor: self, input: source, columns: input.output)
             let selected = try evaluator.selectedRows(condition)
