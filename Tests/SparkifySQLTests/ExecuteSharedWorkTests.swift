@@ -78,3 +78,23 @@ import SparkifyTables
         #expect(perValue.contains { $0[1] == .null })
     }
 }
+
+/// `column = 'text'` against a constant (a length check, then the bytes) agrees with comparing
+/// two columns, NULLs, empty strings, prefixes and multi-byte text included.
+@Suite struct ComparisonWithConstantTests {
+    @Test(arguments: ["", "NextSong", "Next", "é", "NextSongs"])
+    func equalityWithAConstantMatchesColumnComparison(text: String) throws {
+        let values = strings(["NextSong", nil, "", "Next", "NextSongs", "é", "e", "NextSonG", nil, "NextSong"])
+        let n = values.count
+        let constant = ScalarOperand.constant(.string(text), .string)
+        for op in [ComparisonOperator.equal, .notEqual] {
+            let expected = try ComparisonKernels.compare(op, .column(values), .column(constant.materialize(rowCount: n)), rowCount: n)
+            let leftConstant = try ComparisonKernels.compare(op, constant, .column(values), rowCount: n)
+            let rightConstant = try ComparisonKernels.compare(op, .column(values), constant, rowCount: n)
+            let expectedValues = (0..<n).map { expected.value(at: $0) }
+            #expect((0..<n).map { leftConstant.value(at: $0) } == expectedValues)
+            #expect((0..<n).map { rightConstant.value(at: $0) } == expectedValues)
+            #expect(expected.value(at: 1) == .null)
+        }
+    }
+}
