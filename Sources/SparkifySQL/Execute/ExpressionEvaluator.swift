@@ -113,12 +113,6 @@ struct ExpressionEvaluator {
     /// The one string column a deterministic, computed `expression` reads, if that is all it reads.
     private func dictionaryCandidate(_ expression: BoundExpression) -> (id: ColumnID, field: Field, values: Column)? {
         switch expression {
-        case let .cast(.column, type, _):
-            // Parsing a number or a date is cheaper than hashing the string to find its twin.
-            switch type {
-            case .boolean, .int, .bigint, .double, .date: return nil
-            default: break
-            }
         case .call, .caseWhen, .cast: break
         default: return nil
         }
