@@ -6,16 +6,21 @@ extension PlanExecutor {
     func executeAggregate(_ input: LogicalPlan, _ keys: [NamedExpression], _ aggregates: [NamedAggregate], schema: Schema) throws -> Table {
         let source = try execute(input)
         let evaluator = ExpressionEvaluator(executor: self, input: source, columns: input.output)
-        let keyColumns = try keys.map { try evaluator.evaluateColumn($0.expression) }
-        let grouping = keys.isEmpty ? KeyGrouping.global(rowCount: source.rowCount)
-            : try KeyGrouping.make(keys: keyColumns, context: operators)
+        let grouping: KeyGrouping, outputKeys: [Column]
+        if let byColumn = try groupingByOneStringColumn(keys, source: source, columns: input.output) {
+            (grouping, outputKeys) = byColumn
+        } else {
+            let keyColumns = try keys.map { try evaluator.evaluateColumn($0.expression) }
+            grouping = keys.isEmpty ? KeyGrouping.global(rowCount: source.rowCount)
+                : try KeyGrouping.make(keys: keyColumns, context: operators)
+            outputKeys = keys.isEmpty ? [] : keyColumns.map { $0.gather(grouping.firstRows) }
+        }
 
         var calls: [HashAggregation.Call] = []
         for aggregate in aggregates {
             calls.append(try operatorCall(aggregate.call, evaluator: evaluator, rowCount: source.rowCount))
         }
         let results = try HashAggregation.aggregate(calls, grouping: grouping, context: operators)
-        let outputKeys = keys.isEmpty ? [] : keyColumns.map { $0.gather(grouping.firstRows) }
         let typed = zip(results, aggregates).map { column, aggregate in column.retyped(aggregate.column.type) }
         return Table(schema: schema, columns: outputKeys + typed, rowCount: grouping.groupCount)
     }

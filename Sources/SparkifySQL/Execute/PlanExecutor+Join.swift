@@ -72,7 +72,7 @@ extension PlanExecutor {
 
     /// The rows of `plan` as a table and, when `plan` is a filter, the selected rows of it,
     /// left ungathered.
-    private func executeSelection(_ plan: LogicalPlan, demand: Set<ColumnID>?) throws -> SelectedRows {
+    func executeSelection(_ plan: LogicalPlan, demand: Set<ColumnID>?) throws -> SelectedRows {
         guard case let .filter(input, condition) = plan else { return SelectedRows(table: try execute(plan, demand: demand), rows: nil) }
         let source = try execute(input, demand: demand.map { $0.union(condition.referencedColumns) })
         let rows = try ExpressionEvaluator(executor: self, input: source, columns: input.output).selectedRows(condition)

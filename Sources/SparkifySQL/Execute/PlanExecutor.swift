@@ -51,16 +51,23 @@ final class PlanExecutor {
         case let .project(input, expressions):
             let read = expressions.reduce(into: Set<ColumnID>()) { $0.formUnion($1.expression.referencedColumns) }
             let source = try execute(input, demand: read)
-            let evaluator = ExpressionEvaluator(executor: self, input: source, columns: input.output)
-            let columns = try expressions.map { try evaluator.evaluateColumn($0.expression) }
+            let columns = try projectedColumns(expressions, source: source, columns: input.output)
             return Table(schema: plan.schema, columns: columns, rowCount: source.rowCount)
 
         case let .filter(input, condition):
-            let source = try execute(input)
+            if case let .window(windowInput, functions) = input,
+               let table = try executeFirstRowPerPartition(windowInput, functions, condition, schema: input.schema) {
+                return table
+            }
+            let source = try execute(input, demand: demand.map { $0.union(condition.referencedColumns) })
             let evaluator = ExpressionEvaluator(executor: self, input: source, columns: input.output)
             let selected = try evaluator.selectedRows(condition)
             if selected.count == source.rowCount { return source }
-            return try source.gathered(selected, context: operators)
+            guard let demand else { return try source.gathered(selected, context: operators) }
+            // Columns nobody above reads (the `page` a filter tested) are not gathered.
+            let wanted = input.output.map { demand.contains($0.id) }
+            return Table(schema: source.schema, columns: try ParallelGather.selected(source.columns, rows: selected, wanted: wanted, context: operators),
+                         rowCount: selected.count)
 
         case let .join(left, right, kind, condition):
             return try executeJoin(left, right, kind, condition, schema: plan.schema, demand: demand)

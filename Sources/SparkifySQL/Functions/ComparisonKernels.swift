@@ -32,6 +32,7 @@ public enum ComparisonKernels {
         let nullSafe = op == .nullSafeEqual
         let lv = left.validity(rowCount: rowCount), rv = right.validity(rowCount: rowCount)
         if !nullSafe, left.isNullConstant || right.isNullConstant { return Column.nulls(.boolean, count: rowCount) }
+        if let fast = stringEqualityWithConstant(op, left, right, rowCount: rowCount) { return fast }
         let validity = nullSafe ? nil : ValidityOps.and([lv, rv], count: rowCount)
         var result: Column
         switch left.type.physical {

@@ -27,6 +27,14 @@ extension ParallelGather {
         let gathered = try self.columns(picked.map { columns[$0] }, rows: rows, context: context)
         var byColumn = [Int: Column]()
         for (c, column) in zip(picked, gathered) { byColumn[c] = column }
-        return columns.indices.map { c in byColumn[c] ?? Column.nulls(columns[c].type, count: rows.count) }
+        // One placeholder per storage layout, shared (copy on write) by every column of it.
+        var placeholders = [PhysicalType: Column]()
+        return columns.indices.map { c in
+            if let column = byColumn[c] { return column }
+            let type = columns[c].type
+            let placeholder = placeholders[type.physical] ?? Column.nulls(type, count: rows.count)
+            placeholders[type.physical] = placeholder
+            return Column(type: type, values: placeholder.values, validity: placeholder.validity)
+        }
     }
 }

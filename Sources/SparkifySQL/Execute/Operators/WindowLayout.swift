@@ -15,7 +15,10 @@ struct WindowLayout {
     /// The single ORDER BY key, for RANGE frames with value offsets.
     let rangeKey: WindowRangeKey?
 
-    init(partitionBy: [Column], orderBy: [SortOperator.Key], rowCount: Int, context: OperatorContext) throws {
+    /// Peer bounds are computed only when `needsPeers`, the range key only when `needsRangeKey`
+    /// (row_number over two million rows needs neither); without them they are empty or nil.
+    init(partitionBy: [Column], orderBy: [SortOperator.Key], rowCount: Int, needsPeers: Bool = true, needsRangeKey: Bool = true,
+         context: OperatorContext) throws {
         self.rowCount = rowCount
         var words = [OrderWord]()
         if !partitionBy.isEmpty {
@@ -33,8 +36,13 @@ struct WindowLayout {
         }
         let sorted = try SortOperator.sortedRows(words, rowCount: rowCount, context: context)
         order = sorted
-        rangeKey = orderBy.count == 1 ? WindowRangeKey(orderBy[0], order: sorted) : nil
+        rangeKey = orderBy.count == 1 && needsRangeKey ? WindowRangeKey(orderBy[0], order: sorted) : nil
         // Where a new partition (or a new peer group) starts, word by word over sorted rows.
+        guard needsPeers else {
+            (partitionStart, partitionEnd) = WindowLayout.partitionBounds(words.prefix(partitionWords), order: sorted, rowCount: rowCount)
+            (peerStart, peerEnd) = ([], [])
+            return
+        }
         var newPartition = [Bool](repeating: false, count: rowCount)
         var newPeers = [Bool](repeating: false, count: rowCount)
         if rowCount > 0 {
@@ -71,6 +79,27 @@ struct WindowLayout {
         partitionEnd = pEnd
         peerStart = qStart
         peerEnd = qEnd
+    }
+
+    /// Per position: where its partition starts and ends, from the partition words alone.
+    private static func partitionBounds(_ words: ArraySlice<OrderWord>, order: [Int], rowCount: Int) -> ([Int], [Int]) {
+        var starts = [Int](repeating: 0, count: rowCount), ends = [Int](repeating: rowCount, count: rowCount)
+        guard let word = words.first, rowCount > 0 else { return (starts, ends) }
+        word.values.withUnsafeBufferPointer { v in
+            order.withUnsafeBufferPointer { order in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    ends.withUnsafeMutableBufferPointer { ends in
+                        var start = 0
+                        for p in 1..<rowCount where v[order[p]] != v[order[p - 1]] {
+                            for q in start..<p { starts[q] = start; ends[q] = p }
+                            start = p
+                        }
+                        for q in start..<rowCount { starts[q] = start; ends[q] = rowCount }
+                    }
+                }
+            }
+        }
+        return (starts, ends)
     }
 
     /// The frame of position `p` as a position range (empty when the bounds cross). RANGE

@@ -5,11 +5,22 @@ extension WindowOperator {
     /// `row_number`, `rank`, `dense_rank`, `ntile`, in row order.
     static func rankings(_ function: Function, layout: WindowLayout) -> [Int32] {
         var out = [Int32](repeating: 0, count: layout.rowCount)
+        if case .rowNumber = function {
+            // Needs no peers: the layout may not have them.
+            layout.order.withUnsafeBufferPointer { order in
+                layout.partitionStart.withUnsafeBufferPointer { starts in
+                    out.withUnsafeMutableBufferPointer { out in
+                        for p in 0..<order.count { out[order[p]] = Int32(truncatingIfNeeded: p - starts[p] + 1) }
+                    }
+                }
+            }
+            return out
+        }
         var dense: Int32 = 0
         for p in 0..<layout.rowCount {
             let ps = layout.partitionStart[p]
             if p == ps { dense = 0 }
-            if layout.peerStart[p] == p { dense += 1 }
+            if case .denseRank = function, layout.peerStart[p] == p { dense += 1 }
             let value: Int
             switch function {
             case .rowNumber: value = p - ps + 1

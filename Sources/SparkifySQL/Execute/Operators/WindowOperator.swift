@@ -96,7 +96,23 @@ public enum WindowOperator {
         _ calls: [Call], partitionBy: [Column], orderBy: [SortOperator.Key], rowCount: Int,
         context: OperatorContext = OperatorContext()
     ) throws -> [Column] {
-        let layout = try WindowLayout(partitionBy: partitionBy, orderBy: orderBy, rowCount: rowCount, context: context)
+        let needsPeers = !calls.allSatisfy { call in
+            switch call.function {
+            case .rowNumber, .ntile, .lag, .lead: return true
+            default: return false
+            }
+        }
+        let needsRangeKey = calls.contains { call in
+            guard let frame = call.frame, frame.unit == .range else { return false }
+            return [frame.start, frame.end].contains { bound in
+                switch bound {
+                case .preceding, .following: return true
+                default: return false
+                }
+            }
+        }
+        let layout = try WindowLayout(partitionBy: partitionBy, orderBy: orderBy, rowCount: rowCount,
+                                      needsPeers: needsPeers, needsRangeKey: needsRangeKey, context: context)
         return try calls.map { call in
             try context.check()
             guard call.arguments.allSatisfy({ $0.count == rowCount }) else {
