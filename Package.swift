@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "SparkifyTablesTests", dependencies: ["SparkifyTables"]),
         .testTarget(name: "SparkifyJSONTests", dependencies: ["SparkifyJSON", "SparkifyTables"]),
         .testTarget(name: "SparkifySampleDataTests", dependencies: ["SparkifySampleData", "SparkifyJSON", "SparkifyTables"]),
-        .testTarget(name: "SparkifyNotebookTests", dependencies: ["SparkifyNotebook", "SparkifySQL", "SparkifyTables"]),
+        .testTarget(name: "SparkifyNotebookTests", dependencies: ["SparkifyNotebook", "SparkifySQL", "SparkifyTables"], exclude: ["Snapshots"]),
         .testTarget(name: "SparkifyTerminalTests", dependencies: ["SparkifyTerminal", "SparkifyTables"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SparkifySQLTests",

@@ -37,7 +37,7 @@ struct ExportCommand: ParsableCommand {
             FileHandleOutput.standardError("error: \(error)")
             throw ExitCode.failure
         }
-        for warning in job.warnings { FileHandleOutput.standardError("warning: \(notebook):\(warning)") }
+        for warning in job.warnings { FileHandleOutput.standardError("warning: \(warning)") }
         if outputFile == "-" {
             print(job.text, terminator: "")
             return

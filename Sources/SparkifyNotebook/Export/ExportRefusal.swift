@@ -10,6 +10,7 @@ public struct ExportRefusal: Error, CustomStringConvertible, Sendable {
         /// What Spark lacks, and what to write instead when there is a way.
         public var reason: String
 
+        /// `line 12: cell songs: reason`.
         public var description: String { "line \(line): cell \(cell): \(reason)" }
     }
 
@@ -18,11 +19,12 @@ public struct ExportRefusal: Error, CustomStringConvertible, Sendable {
     /// The problems in file order; never empty.
     public var problems: [Problem]
 
-    /// `samples/etl.sql: cannot export to Spark: 2 cells use what Spark lacks:` then a line per problem.
+    /// `samples/etl.sql: cannot export to Spark: 2 cells use what Spark lacks`, then a line per
+    /// problem: `  samples/etl.sql:12: cell songs: reason`.
     public var description: String {
         let cells = Set(problems.map(\.cell)).count
         var text = "\(file): cannot export to Spark: \(cells == 1 ? "1 cell uses" : "\(cells) cells use") what Spark lacks"
-        for problem in problems { text += "\n  \(file):\(problem)" }
+        for problem in problems { text += "\n  \(file):\(problem.line): cell \(problem.cell): \(problem.reason)" }
         return text
     }
 }

@@ -5,6 +5,6 @@ public struct PySparkJob: Sendable {
     /// The SQL cells in the order the job runs them.
     public var cells: [String]
     /// Statements sparkify could not parse, which go to Spark as written (Spark may know them):
-    /// `line 12: cell x: ...`. Empty for a notebook sparkify runs.
+    /// `etl.sql:12: cell x: ...`. Empty for a notebook sparkify runs.
     public var warnings: [String]
 }

@@ -64,11 +64,14 @@ public struct PySparkJobWriter {
         text += "\n\n# " + String(repeating: "-", count: 64) + " the cells\n"
         for name in order {
             guard let cell = notebook.cell(named: name) else { continue }
-            text += "\n\n" + function(for: cell, makes: graph.dependencies(of: name)?.makes ?? []) + "\n"
+            // A cell sparkify cannot parse makes what Spark says; the job caches nothing for it.
+            let dependencies = graph.dependencies(of: name)
+            let makes = dependencies?.parseError == nil ? dependencies?.makes ?? [] : []
+            text += "\n\n" + function(for: cell, makes: makes) + "\n"
         }
         text += "\n\n" + runner(order)
         let warnings = unparsed.map { entry in
-            "line \(entry.statement.start.line): cell \(entry.cell): sparkify cannot parse this statement; it goes to Spark as written"
+            "\(notebook.file):\(entry.statement.start.line): cell \(entry.cell): sparkify cannot parse this statement; it goes to Spark as written"
         }
         return PySparkJob(text: text, cells: order, warnings: warnings)
     }
