@@ -16,7 +16,8 @@ if ! command -v java >/dev/null 2>&1; then
     echo "spark.sh: skipped: no Java on this machine (Spark 4.3 needs Java 17 or later)"
     exit 0
 fi
-java_major=$(java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }')
+# `openjdk version "17.0.15"`; Java 8 and older say "1.8.0_…".
+java_major=$(java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }')
 if ! [ "${java_major:-0}" -ge 17 ] 2>/dev/null; then
     echo "spark.sh: skipped: Java ${java_major:-unknown} is too old (Spark 4.3 needs Java 17 or later)"
     exit 0
