@@ -48,7 +48,7 @@ started=$(now)
     || { cat "$tmp/sparkify.log"; exit 1; }
 sparkify_seconds=$(awk -v a="$started" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')
 "$python" scripts/checks/spark/compare.py --job "$tmp/etl.py" --dump "$tmp/dump" --data samples/data \
-    --output "$tmp/lake-spark" --sparkify-seconds "$sparkify_seconds" 2>"$tmp/spark.log" \
+    --output "$tmp/lake-spark" --sparkify-seconds "$sparkify_seconds" --sparkify-log "$tmp/sparkify.log" 2>"$tmp/spark.log" \
     || { status=1; echo "spark.sh: Spark's log:"; grep -v '^WARNING\|WARN ' "$tmp/spark.log" | tail -20; }
 
 echo "spark.sh: 2. lake cells run twice overwrite the lake"

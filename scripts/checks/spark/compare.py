@@ -14,11 +14,29 @@ import importlib.util
 import json
 import math
 import os
+import re
 import sys
 import time
 from decimal import Decimal
 
 TOLERANCE = 1e-9
+# A cell's line in sparkify's and the job's logs: `songs: 400 rows (2.2 ms)`, `songs: 400 rows (1.20 s)`.
+CELL_LINE = re.compile(r"^(\w+): .*\((\d+(?:\.\d+)?) (ms|s)\)$")
+
+
+def seconds(found):
+    return float(found.group(2)) / (1000 if found.group(3) == "ms" else 1)
+
+
+def sparkify_times(path):
+    times = {}
+    if path:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                found = CELL_LINE.match(line.rstrip("\n"))
+                if found:
+                    times[found.group(1)] = seconds(found)
+    return times
 
 
 def load_job(path):
@@ -149,11 +167,23 @@ def main():
     parser.add_argument("--dump", required=True, help="the folder of `sparkify run --dump`")
     parser.add_argument("--data", required=True)
     parser.add_argument("--output")
-    parser.add_argument("--sparkify-seconds", type=float)
+    parser.add_argument("--sparkify-seconds", type=float, help="sparkify's whole-process time")
+    parser.add_argument("--sparkify-log", help="sparkify run's standard error, for its time per cell")
     args = parser.parse_args()
 
     started = time.monotonic()
     job = load_job(args.job)
+    # The job logs `name: N rows (S s)` per cell: keep Spark's time per cell too.
+    job_log = job.log
+    spark_times = {}
+
+    def log(message):
+        found = CELL_LINE.match(message)
+        if found:
+            spark_times[found.group(1)] = seconds(found)
+        job_log(message)
+
+    job.log = log
     spark = job.create_spark_session(args.data, args.output, master="local[*]")
     spark.sparkContext.setLogLevel("ERROR")
     session_ready = time.monotonic()
@@ -161,6 +191,7 @@ def main():
     finished = time.monotonic()
 
     failures, compared = [], 0
+    ours_times = sparkify_times(args.sparkify_log)
     dumped = {name[:-5] for name in os.listdir(args.dump) if name.endswith(".json")}
     for cell, frame in tables.items():
         if frame is None:
@@ -182,7 +213,10 @@ def main():
         for problem in problems:
             failures.append(f"{cell}: {problem}")
         compared += 1
-        print(f"  {cell}: {len(theirs)} rows, {'same' if not problems else 'DIFFERENT'}")
+        timing = ""
+        if cell in ours_times and cell in spark_times:
+            timing = f" (sparkify {ours_times[cell] * 1000:.1f} ms, Spark {spark_times[cell]:.2f} s)"
+        print(f"  {cell}: {len(theirs)} rows, {'same' if not problems else 'DIFFERENT'}{timing}")
     for cell in sorted(dumped - set(tables)):
         failures.append(f"{cell}: sparkify wrote a table for a cell the Spark job does not have")
     spark.stop()
@@ -191,8 +225,13 @@ def main():
     spark_total = finished - started
     print(f"Spark local mode: {spark_total:.2f} s (JVM and session start {session_ready - started:.2f} s, cells {spark_cells:.2f} s)")
     if args.sparkify_seconds:
-        print(f"sparkify: {args.sparkify_seconds:.2f} s (whole process); Spark/sparkify: "
-              f"{spark_total / args.sparkify_seconds:.1f}x whole, {spark_cells / args.sparkify_seconds:.1f}x cells only")
+        ours_cells = sum(ours_times.values())
+        cells_text = f", cells {ours_cells:.2f} s" if ours_times else ""
+        print(f"sparkify: {args.sparkify_seconds:.2f} s (whole process{cells_text})")
+        ratio = f"Spark/sparkify: {spark_total / args.sparkify_seconds:.0f}x whole process"
+        if ours_cells > 0:
+            ratio += f", {spark_cells / ours_cells:.0f}x cells"
+        print(ratio)
     if failures:
         print(f"DIFFERENT: {len(failures)} difference(s) between sparkify and Spark:")
         for failure in failures:
