@@ -20,7 +20,7 @@ struct SparkCompatibility {
             let parsed: ASTStatement
             do {
                 let lookup = variables
-                let text = try substituteVariables(in: statement.text) { lookup[$0.lowercased()] ?? "${\($0)}" }
+                let text = try substituteVariables(in: statement.text) { lookup[$0.lowercased()] ?? $0 }
                 parsed = try SQLParser.parseStatement(text, origin: statement.start)
             } catch {
                 unparsed.append(statement)
@@ -34,11 +34,23 @@ struct SparkCompatibility {
                                       reason: "Spark 4.3 has no function `\(function.name)`; it is sparkify's own"))
             }
             for use in usage.paths where use.path.contains("**") {
+                let path = Self.quotedText(containing: "**", in: statement.text) ?? use.path
                 problems.append(.init(cell: name, line: use.position?.line ?? statement.start.line,
-                                      reason: "the path '\(use.path)' uses `**` (any depth), which only sparkify reads: Spark's Hadoop globs match one folder per `*`; write a `*` per level"))
+                                      reason: "the path '\(path)' uses `**` (any depth), which only sparkify reads: Spark's Hadoop globs match one folder per `*`; write a `*` per level"))
             }
         }
         return problems.sorted { $0.line < $1.line }
+    }
+
+    /// The backquoted or quoted text around the first `needle` in `text`, as written (variables
+    /// not substituted), for messages.
+    static func quotedText(containing needle: String, in text: String) -> String? {
+        guard let found = text.range(of: needle) else { return nil }
+        let quotes: Set<Character> = ["`", "'", "\""]
+        guard let open = text[..<found.lowerBound].lastIndex(where: quotes.contains) else { return nil }
+        let quote = text[open]
+        guard let close = text[found.upperBound...].firstIndex(of: quote) else { return nil }
+        return String(text[text.index(after: open)..<close])
     }
 
     /// A statement that starts (after blank space and `--` comments) with a dot command such as
