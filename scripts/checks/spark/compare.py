@@ -226,8 +226,8 @@ def main():
     print(f"Spark local mode: {spark_total:.2f} s (JVM and session start {session_ready - started:.2f} s, cells {spark_cells:.2f} s)")
     if args.sparkify_seconds:
         ours_cells = sum(ours_times.values())
-        cells_text = f", cells {ours_cells:.2f} s" if ours_times else ""
-        print(f"sparkify: {args.sparkify_seconds:.2f} s (whole process{cells_text})")
+        cells_text = f", cells {ours_cells:.3f} s" if ours_times else ""
+        print(f"sparkify: {args.sparkify_seconds:.3f} s (whole process{cells_text})")
         ratio = f"Spark/sparkify: {spark_total / args.sparkify_seconds:.0f}x whole process"
         if ours_cells > 0:
             ratio += f", {spark_cells / ours_cells:.0f}x cells"
