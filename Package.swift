@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "SparkifyJSONTests", dependencies: ["SparkifyJSON", "SparkifyTables"]),
         .testTarget(name: "SparkifySampleDataTests", dependencies: ["SparkifySampleData", "SparkifyJSON", "SparkifyTables"]),
         .testTarget(name: "SparkifyNotebookTests", dependencies: ["SparkifyNotebook", "SparkifySQL", "SparkifyTables"], exclude: ["Snapshots"]),
-        .testTarget(name: "SparkifyTerminalTests", dependencies: ["SparkifyTerminal", "SparkifyTables"], exclude: ["Snapshots"]),
+        .testTarget(name: "SparkifyTerminalTests", dependencies: ["SparkifyTerminal", "SparkifyTables", "SparkifySampleData", "SparkifyNotebook"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SparkifySQLTests",
             dependencies: ["SparkifySQL", "SparkifyTables"],

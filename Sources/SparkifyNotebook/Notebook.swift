@@ -15,7 +15,8 @@ import SparkifySQL
 ///
 /// - `-- %% name` starts a SQL cell called `name` (letters, digits, underscores). By convention
 ///   it makes the table of its name. Jupytext `key=value` metadata may follow the name
-///   (`-- %% top_artists tags=["analysis"]`).
+///   (`-- %% top_artists tags=["analysis"]`); `chart="hbar"` (or a list) declares the charts
+///   the cell draws of its table (see `CellChart`).
 /// - `-- %% [markdown]` (or `[md]`) starts a prose cell, `-- %% [raw]` a raw cell; their lines
 ///   are `--` comments (or blank), and an optional title may follow the type.
 /// - Text before the first marker is the preamble. Comments alone are shown as prose. SQL in it

@@ -26,6 +26,9 @@ public struct NotebookCell: Sendable, Equatable {
     public var metadata: [String: String]
     /// The strings of the marker's `tags=[...]` (Jupyter cell tags), such as `analysis`.
     public var tags: [String]
+    /// The charts a SQL cell draws of its table, from its marker's `chart=` metadata (see
+    /// `CellChart`); empty when none.
+    public var charts: [CellChart] = []
     /// The 1-based line of the `-- %%` marker; nil for the preamble.
     public var markerLine: Int?
     /// The 1-based lines of the cell's text after its marker, without trailing blank lines

@@ -61,8 +61,14 @@ struct NotebookParser {
             guard isCellName(name) else {
                 throw NotebookError(file: file, line: line, "the cell name '\(name)' is not one word of letters, digits and underscores (a name the REPL's `.run NAME` can take)")
             }
+            var charts: [CellChart] = []
+            if let value = marker.metadata["chart"] {
+                do { charts = try CellChart.parseMetadata(value) } catch {
+                    throw NotebookError(file: file, line: line, "the chart of cell \(name): \(error.message)")
+                }
+            }
             return NotebookCell(kind: .sql, name: name, title: "", isPreamble: false, metadata: marker.metadata, tags: tags,
-                                markerLine: line, bodyLines: body, source: source, prose: "",
+                                charts: charts, markerLine: line, bodyLines: body, source: source, prose: "",
                                 statements: statementsOf(source, firstLine: body.lowerBound), index: index)
         case .markdown, .raw:
             return NotebookCell(kind: marker.type == .raw ? .raw : .markdown, name: nil, title: marker.title, isPreamble: false,

@@ -5,16 +5,24 @@ extension NotebookRunner {
     /// Runs `targets` and the cells they need, in dependency order: a cell in `forced` always,
     /// any other when it is not up to date (checked as its turn comes, so a cell goes stale and
     /// runs when one it needs ran again).
-    func execute(targets: [String], forced: Set<String>, cancellation: CancellationToken) throws(NotebookRunError) -> NotebookRun {
+    /// With `outsideReader` (a statement typed outside the notebook), every cell runs as an
+    /// input of it, which reads `outsideTables`.
+    func execute(targets: [String], forced: Set<String>, cancellation: CancellationToken,
+                 outsideReader: String? = nil, outsideTables: [String] = []) throws(NotebookRunError) -> NotebookRun {
         var run = NotebookRun()
         let order = graph.closure(of: targets)
         try checkExternalInputs(order)
-        let targetKeys = Set(targets.map { $0.lowercased() })
+        let targetKeys = outsideReader == nil ? Set(targets.map { $0.lowercased() }) : []
         for name in order {
             let key = name.lowercased()
             guard forced.contains(key) || needsRun(name), let cell = notebook.cell(named: name) else { continue }
             var reason = CellRun.Reason.requested
-            if !targetKeys.contains(key), let (reader, table) = reader(of: name, in: order, preferring: targetKeys) {
+            var input = reader(of: name, in: order, preferring: targetKeys)
+            if input == nil, let outsideReader {
+                let made = graph.dependencies(of: name)?.makes ?? []
+                input = (outsideReader, outsideTables.first { table in made.contains(table.lowercased()) })
+            }
+            if !targetKeys.contains(key), let (reader, table) = input {
                 reason = .input(of: reader, table: table)
                 let notice = (table.map { "\(reader) reads \($0)" } ?? "\(reader) needs the set-up") + why(name) + ": running \(name) first"
                 run.notices.append(notice)
@@ -119,6 +127,11 @@ extension NotebookRunner {
                 states[name.lowercased()] = .failed(failure)
                 throw failure
             }
+        }
+        if cancellation.isCancelled {
+            // Ctrl-C came after the engine's last check: the cell still changes nothing.
+            session.restore(snapshot)
+            throw cancelledError(cell)
         }
         let made = (graph.dependencies(of: name)?.makes ?? []).filter { session.catalog.contains($0) }
         let table = session.catalog.entry(name)?.table

@@ -95,6 +95,15 @@ public final class NotebookRunner {
         return try execute(targets: [cell], forced: [key], cancellation: cancellation)
     }
 
+    /// Makes the notebook's `tables` for `reader`, a statement typed outside the notebook: runs
+    /// the cells that make them, and those they need, when not up to date. Tables no cell makes
+    /// are left to the statement to report.
+    public func make(tables: [String], for reader: String, cancellation: CancellationToken = .never) throws(NotebookRunError) -> NotebookRun {
+        let makers = tables.compactMap { graph.maker(of: $0) }
+        guard !makers.isEmpty else { return NotebookRun() }
+        return try execute(targets: makers, forced: [], cancellation: cancellation, outsideReader: reader, outsideTables: tables)
+    }
+
     /// Runs every SQL cell that is not up to date, each after those it needs; with `force`,
     /// every cell.
     public func runAll(force: Bool = false, cancellation: CancellationToken = .never) throws(NotebookRunError) -> NotebookRun {

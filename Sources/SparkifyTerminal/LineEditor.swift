@@ -26,6 +26,7 @@ public final class LineEditor {
     /// Writes a list of choices below the line (to standard output).
     private let input: UnsafeMutablePointer<FILE>
     private let output: UnsafeMutablePointer<FILE>
+    private let typeAhead = TypeAhead()
 
     /// Opens line editing on the terminal; `historyPath` is read now and written after each entry.
     public init?(program: String, historyPath: String?) {
@@ -90,13 +91,28 @@ public final class LineEditor {
         free(promptBuffer)
         promptBuffer = strdup(prompt)
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count) else {
-            if count == -1 && (errno == EINTR || InterruptHandler.takePressed()) { return .interrupted }
+        let raw = el_gets(editLine, &count)
+        let readError = errno
+        typeAhead.hold()
+        guard let raw else {
+            if count == -1 && (readError == EINTR || InterruptHandler.takePressed()) { return .interrupted }
             return .end
         }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
         return .line(line)
+    }
+
+    /// Gives the terminal back in its normal mode, for another program (an editor, a pager)
+    /// or at the end; keys typed while a statement ran stay queued for the next prompt.
+    public func releaseTerminal() {
+        typeAhead.release()
+    }
+
+    /// Holds keys typed from now until the next prompt (done after each line read; again after
+    /// another program had the terminal).
+    public func holdTypeAhead() {
+        typeAhead.hold()
     }
 
     /// Adds a whole entry (a statement, maybe of several lines) to the history and saves it.

@@ -16,7 +16,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Each cell runs after the cells whose tables it reads. A line per cell goes to standard \
             error (`songs: 400 rows (12 ms)`); the tables of the cells tagged as analyses \
-            (`-- %% name tags=["analysis"]`), and of the --to cell, go to standard output. The \
+            (`-- %% name tags=["analysis"]`), and of the --to cell, go to standard output, each followed \
+            by the charts its marker declares (`chart="bar"`). The \
             exit status is non-zero when a cell fails, with the error and its file and line.
             """
     )
@@ -59,6 +60,8 @@ struct RunCommand: ParsableCommand {
         var dumpFailure: String?
         let renderer = TableRenderer(mode: .box, maxRows: maxRows, width: Self.outputWidth(),
                                      timeZoneOffset: { micros in zone.offset(atMicros: micros) })
+        let charset = ChartCharset.fromLocale(environment: ProcessInfo.processInfo.environment)
+        var chartFailed = false
         session.onNotice = { notice in FileHandleOutput.standardError("  \(notice)") }
         runner.onNotice = { notice in FileHandleOutput.standardError(notice) }
         runner.onCellFinish = { cell in
@@ -66,6 +69,16 @@ struct RunCommand: ParsableCommand {
             if shown.contains(cell.cell.lowercased()), let table = cell.table {
                 print(cell.cell)
                 print(renderer.render(table))
+                for chart in loaded.cell(named: cell.cell)?.charts ?? [] {
+                    do {
+                        let data = try ChartData(table: table, labelColumn: chart.labelColumn, valueColumn: chart.valueColumn,
+                                                 timeZoneOffset: { micros in zone.offset(atMicros: micros) })
+                        print(ChartRenderer(spec: ChartSpec(chart, width: renderer.width, charset: charset)).render(data))
+                    } catch {
+                        FileHandleOutput.standardError("error: the chart of cell \(cell.cell) (line \(cell.lines.lowerBound)): \(error)")
+                        chartFailed = true
+                    }
+                }
             }
             if let dumper, let table = cell.table, dumpFailure == nil {
                 do {
@@ -89,6 +102,7 @@ struct RunCommand: ParsableCommand {
             FileHandleOutput.standardError("error: \(error)")
             throw ExitCode.failure
         }
+        if chartFailed { throw ExitCode.failure }
     }
 
     /// The lower-cased names of the cells whose tables go to standard output: those tagged

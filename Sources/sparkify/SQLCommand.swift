@@ -25,8 +25,8 @@ struct SQLCommand: ParsableCommand {
     @Option(help: "How results print: box, spark, csv, json or markdown.")
     var mode: String = "box"
 
-    @Option(help: "Rows shown per result before '… N more rows'.")
-    var maxRows: Int = 20
+    @Option(help: "Rows shown per result before '… N more rows' (default: 20 in box, spark and markdown; every row in csv and json, which other programs read).")
+    var maxRows: Int?
 
     @Flag(help: "Print each statement's time to standard error.")
     var timer = false
@@ -53,7 +53,8 @@ struct SQLCommand: ParsableCommand {
         let session = SQLSession(settings: ["data": data])
         session.onNotice = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) }
         let zone = session.timeZone
-        var renderer = TableRenderer(mode: renderMode, maxRows: maxRows, width: 120)
+        let rowLimit = maxRows ?? ([.csv, .json].contains(renderMode) ? nil : 20)
+        var renderer = TableRenderer(mode: renderMode, maxRows: rowLimit, width: 120)
         for statement in SQLStatementSplitter.split(text) {
             let started = ContinuousClock.now
             defer {

@@ -291,6 +291,17 @@ struct NotebookRunnerTests {
         #expect(label(runner, "numbers") == "ran")
     }
 
+    @Test("a Ctrl-C after a cell's last statement checked for it still leaves the cell changing nothing")
+    func lateCancellation() throws {
+        // SET never polls the token, so the cancel lands after the engine's last check.
+        let runner = try makeRunner("-- %% settings\nSET answer=42;\nSET question=unknown;\n")
+        let token = CancellationToken()
+        runner.onCellStart = { _, _ in token.cancel() }
+        #expect(throws: NotebookRunError.self) { _ = try runner.run(named: "settings", cancellation: token) }
+        #expect(label(runner, "settings") == "not run")
+        #expect(runner.session.settings["answer"] == nil)
+    }
+
     @Test("notices of the session while a cell runs are kept with the cell")
     func sessionNotices() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-notices-\(UUID().uuidString)")

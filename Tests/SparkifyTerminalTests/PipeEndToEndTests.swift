@@ -59,4 +59,14 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("│     42 │"))
     }
+
+    @Test func sqlInCSVOrJSONModeWritesEveryRowForOtherPrograms() throws {
+        let query = "SELECT ts FROM json.`${data}/log_data/*/*/*.json`;"
+        guard let csv = try SparkifyBinary.run(["sql", "--mode", "csv", "-e", query], input: ""),
+              let json = try SparkifyBinary.run(["sql", "--mode", "json", "-e", query], input: ""),
+              let box = try SparkifyBinary.run(["sql", "-e", query], input: "") else { return }
+        #expect(csv.stdout.split(separator: "\n").count == 8056 + 1)
+        #expect(json.stdout.split(separator: "\n").filter { $0.contains("\"ts\"") }.count == 8056)
+        #expect(box.stdout.contains("… 8036 more rows (8056 in all)"))
+    }
 }

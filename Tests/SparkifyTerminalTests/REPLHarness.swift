@@ -15,11 +15,11 @@ final class REPLHarness: Sendable {
     var out: String { stdout.withLock { $0 } }
     var err: String { stderr.withLock { $0 } }
 
-    func makeREPL(width: Int = 100) -> REPL {
+    func makeREPL(width: Int = 100, data: String = sampleData, environment: [String: String] = [:]) -> REPL {
         let output = REPLOutput(out: { text in self.stdout.withLock { $0 += text } },
                                 err: { text in self.stderr.withLock { $0 += text } },
                                 width: { width })
-        return REPL(dataDirectory: Self.sampleData, output: output, environment: [:])
+        return REPL(dataDirectory: data, output: output, environment: environment)
     }
 
     /// Runs `script` as piped input; returns the exit status.

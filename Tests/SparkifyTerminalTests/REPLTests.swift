@@ -63,15 +63,41 @@ import SparkifyTerminal
         #expect(harness.out.contains("│ 2 │ counts │ stale        │ songs │"))
     }
 
-    @Test func aQueryOfATableNoCellHasMadeYetSaysWhichCellMakesIt() throws {
+    @Test func aQueryOfATableNoCellHasMadeYetRunsTheCellThatMakesItFirst() throws {
         let folder = TemporaryFolder()
         let path = folder.write("nb.sql", Self.notebook)
         let harness = REPLHarness()
         let repl = harness.makeREPL()
         try repl.open(notebookAt: path, quietly: true)
-        #expect(harness.run("SELECT count(*) FROM songs;", on: repl) != 0)
-        #expect(harness.err.contains("TABLE_OR_VIEW_NOT_FOUND"))
-        #expect(harness.err.contains("`songs` is made by the notebook's cell songs: `.run songs` runs it"))
+        #expect(harness.run("SELECT count(*) AS n FROM songs;", on: repl) == 0)
+        #expect(harness.err.contains("your query reads songs: running songs first"))
+        #expect(harness.out.contains("│ 400 │"))
+        // The cell ran as an input: it says what it made, without a glimpse of its rows.
+        #expect(!harness.out.contains("song_id"))
+        #expect(repl.prompt == "sparkify [2/2]> ")
+    }
+
+    @Test func showingATableNoCellHasMadeYetRunsItsCellFirst() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("nb.sql", Self.notebook)
+        let harness = REPLHarness()
+        let repl = harness.makeREPL()
+        try repl.open(notebookAt: path, quietly: true)
+        #expect(harness.run(".schema songs", on: repl) == 0)
+        #expect(harness.err.contains("this command reads songs: running songs first"))
+        #expect(harness.out.contains("|-- song_id: string"))
+    }
+
+    @Test func aQueryWhoseNotebookInputFailsDoesNotRun() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("nb.sql", Self.notebook.replacingOccurrences(of: "SELECT song_id,", with: "SELECT song_idd,"))
+        let harness = REPLHarness()
+        let repl = harness.makeREPL()
+        try repl.open(notebookAt: path, quietly: true)
+        #expect(harness.run("SELECT count(*) AS n FROM songs;\nSELECT 'after' AS next;", on: repl) != 0)
+        #expect(harness.err.contains("song_idd"))
+        #expect(!harness.err.contains("TABLE_OR_VIEW_NOT_FOUND"))
+        #expect(harness.out.contains("│ after │"))
     }
 
     @Test func errorsShowTheLineAndCaretAndTheSessionGoesOn() {

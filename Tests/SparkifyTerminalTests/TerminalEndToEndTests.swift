@@ -20,7 +20,6 @@ import Testing
         terminal.type("SELECT 40 +\r")
         try terminal.waitFor("...> ")
         terminal.type("2 AS answer;\r")
-        // Type only at a prompt: libedit flushes what was typed before it switched the terminal.
         var mark = try terminal.waitFor("sparkify [1/", after: try terminal.waitFor("│     42 │"))
         // An error in a typed statement names the statement's own line, with a caret.
         terminal.type("SELECT 1 +* 2;\r")
@@ -72,9 +71,26 @@ import Testing
         let fresh = try terminal.waitFor("│ frésh 坂本 │", after: mark)
         #expect(!terminal.transcript[mark...].contains("Error"))
         try terminal.waitFor("sparkify [1/", after: fresh)
-        // .quit rather than Ctrl-D: after a Ctrl-C, libedit has been seen to miss a Ctrl-D under load.
-        terminal.type(".quit\r")
+        terminal.type("\u{4}")
         #expect(terminal.waitForExit() == 0, "transcript:\n\(terminal.transcript)")
+    }
+
+    @Test func keysTypedWhileAStatementRunsAreKeptForTheNextPrompt() throws {
+        let state = TemporaryFolder()
+        guard let terminal = try start(state: state) else { return }
+        try terminal.waitFor("sparkify [1/")
+        terminal.type("CREATE TEMP VIEW ev AS SELECT ts FROM json.`${data}/log_data/*/*/*.json` LIMIT 3000;\r")
+        var mark = try terminal.waitFor("Created temporary view ev (3000 rows).")
+        mark = try terminal.waitFor("sparkify [1/", after: mark)
+        terminal.settle()
+        // Nine million pairs take a while; the next statement and a Ctrl-D are typed while they run.
+        terminal.type("SELECT count(*) AS pairs FROM ev a JOIN ev b ON a.ts + b.ts < 0;\r")
+        try terminal.waitFor("(Ctrl-C cancels)", after: mark)
+        terminal.type("SELECT 'typed ahead' AS note;\r")
+        terminal.type("\u{4}")
+        mark = try terminal.waitFor("│     0 │", after: mark, timeout: 120)
+        try terminal.waitFor("│ typed ahead │", after: mark)
+        #expect(terminal.waitForExit() == 0, "transcript:\n\(terminal.transcript[mark...])")
     }
 
     @Test func ctrlCCancelsALongStatementAndKeepsTheCatalog() throws {
@@ -93,8 +109,7 @@ import Testing
         terminal.type("SELECT count(*) AS rows FROM ev;\r")
         mark = try terminal.waitFor("│ 3000 │", after: mark)
         try terminal.waitFor("sparkify [1/", after: mark)
-        // .quit rather than Ctrl-D: after a Ctrl-C, libedit has been seen to miss a Ctrl-D under load.
-        terminal.type(".quit\r")
+        terminal.type("\u{4}")
         #expect(terminal.waitForExit() == 0, "transcript:\n\(terminal.transcript)")
     }
 }

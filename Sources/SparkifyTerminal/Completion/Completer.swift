@@ -3,7 +3,9 @@
 ///
 /// - the first word of a line that starts with `.`: dot commands;
 /// - a dot command's argument: cell names (`.run`, `.edit`), tables (`.show`, `.schema`,
-///   `.describe`), fixed choices (`.mode`, `.timer`, `.keys`), paths (`.open`, `.data`);
+///   `.describe`), fixed choices (`.mode`, `.timer`, `.keys`), paths (`.open`, `.data`,
+///   `.read`, `.record`, `.save`);
+/// - after `.chart KIND`: what SQL offers (tables first at the start);
 /// - inside quotes or backquotes: file paths;
 /// - after FROM, JOIN, TABLE, INTO: tables;
 /// - after `name.`: the columns of that table or alias;
@@ -34,6 +36,10 @@ public struct Completer: Sendable {
         }
         let command = String(text[..<space]).lowercased()
         let argument = text[space...].drop { $0 == " " || $0 == "\t" }
+        if command == ".chart", let space = argument.firstIndex(where: { $0 == " " || $0 == "\t" }) {
+            // After the chart's kind: a table's name or a query.
+            return completeSQL(before: String(argument[space...].dropFirst()), after: "")
+        }
         if argument.contains(" ") { return Completion(prefix: "", candidates: []) }
         let word = String(argument)
         switch command {
@@ -48,7 +54,7 @@ public struct Completer: Sendable {
             let bare = word.hasPrefix(".") ? String(word.dropFirst()) : word
             let found = matching(names, bare, caseSensitive: true)
             return Completion(prefix: word, candidates: word.hasPrefix(".") ? found.map { "." + $0 } : found)
-        case ".open", ".data":
+        case ".open", ".data", ".read", ".record", ".save":
             return completePath(word, directoriesOnly: command == ".data")
         default:
             let choices = context.argumentChoices[command] ?? []

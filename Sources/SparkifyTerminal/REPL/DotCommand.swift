@@ -11,6 +11,9 @@ struct DotCommand: Sendable {
     var arguments: ClosedRange<Int>
     /// Fixed choices for the first argument, for completion and checking.
     var choices: [String] = []
+    /// True when the command takes the rest of its line as one text (a query), quotes and
+    /// spacing kept, instead of words.
+    var takesText = false
     var run: @Sendable (REPL, [String]) throws -> Void
 }
 

@@ -41,6 +41,17 @@ extension REPL {
             repl.mode = mode
             repl.say("Results now print in \(mode.rawValue) mode.")
         },
+        DotCommand(name: ".chart", usage: ChartRequest.usage,
+                   help: "Chart a query or table (labels, then values). KIND: bar, hbar or share; OPTIONS: --top N, --title T, --svg FILE.",
+                   arguments: 1...1, choices: ChartKind.allCases.map(\.rawValue), takesText: true) { repl, args in
+            try repl.chart(args[0])
+        },
+        DotCommand(name: ".charset", usage: ".charset unicode|ascii", help: "Draw charts with Unicode blocks or plain ASCII (default: the locale's).",
+                   arguments: 1...1, choices: ChartCharset.allCases.map(\.rawValue)) { repl, args in
+            guard let charset = ChartCharset(rawValue: args[0].lowercased()) else { throw UsageError(detail: nil) }
+            repl.chartCharset = charset
+            repl.say("Charts now draw in \(charset.rawValue).")
+        },
         DotCommand(name: ".timer", usage: ".timer on|off", help: "Print how long each statement takes.", arguments: 1...1, choices: ["on", "off"]) { repl, args in
             switch args[0].lowercased() {
             case "on": repl.timer = true
@@ -60,6 +71,15 @@ extension REPL {
         },
         DotCommand(name: ".last", usage: ".last", help: "Show the last result whole, through $PAGER.", arguments: 0...0) { repl, _ in
             try repl.pageLastResult()
+        },
+        DotCommand(name: ".record", usage: ".record FILE|off", help: "Write what you type from now on to a session script (in sessions/).", arguments: 0...1) { repl, args in
+            try repl.record(args.first)
+        },
+        DotCommand(name: ".save", usage: ".save FILE", help: "Write everything typed this session to a session script (in sessions/).", arguments: 1...1) { repl, args in
+            try repl.saveSession(to: args[0])
+        },
+        DotCommand(name: ".read", usage: ".read FILE", help: "Run a session script as if typed, echoing each line before its output.", arguments: 1...1) { repl, args in
+            try repl.readScript(args[0])
         },
         DotCommand(name: ".keys", usage: ".keys emacs|vi", help: "Choose emacs or vi key bindings.", arguments: 1...1, choices: ["emacs", "vi"]) { repl, args in
             guard let keys = LineEditor.Keys(rawValue: args[0].lowercased()) else { throw UsageError(detail: nil) }
@@ -87,12 +107,19 @@ extension REPL {
             fail("Unknown command \(name)." + (close.isEmpty ? "" : " Did you mean \(close.joined(separator: " or "))?") + " Type .help for the list.")
             return
         }
-        let args = Array(words.dropFirst())
+        var args = Array(words.dropFirst())
+        if command.takesText {
+            // The text after the command's name, as typed.
+            let rest = line.drop { $0 == " " || $0 == "\t" }.drop { $0 != " " && $0 != "\t" }.trimmingCharacters(in: .whitespaces)
+            args = rest.isEmpty ? [] : [rest]
+        }
         do {
             guard command.arguments.contains(args.count) else { throw UsageError(detail: nil) }
             try command.run(self, args)
         } catch let error as UsageError {
             fail((error.detail.map { $0 + " " } ?? "") + "Usage: \(command.usage)")
+        } catch is SilentFailure {
+            // Already reported and counted.
         } catch let error as REPLError {
             fail(error.description)
         } catch let error as NotebookError {
@@ -130,9 +157,17 @@ extension REPL {
     /// The table or view `name`, or an error that lists what exists.
     func catalogTable(_ name: String) throws -> Table {
         if let entry = session.catalog.entry(name) { return entry.table }
+        if runner?.graph.maker(of: name) != nil {
+            // A notebook table not made yet: its cell runs first, as for a query.
+            let failuresBefore = failureCount
+            try runNotebook(.inputs([name], reader: "this command"))
+            if failureCount == failuresBefore, let entry = session.catalog.entry(name) { return entry.table }
+            throw REPLError("\(name) was not made.")
+        }
         let names = session.catalog.names
         let known = names.isEmpty ? " None exist yet: run a cell (.next) or a CREATE statement." : " There are: " + names.joined(separator: ", ") + "."
-        throw REPLError("No table or view named \(name)." + known)
+        let suggestion = NameSuggestions.closest(to: name, among: names + cellNames).map { " Did you mean \($0)?" } ?? ""
+        throw REPLError("No table or view named \(name).\(suggestion)" + known)
     }
 
     func setData(_ directory: String) throws {

@@ -55,8 +55,10 @@ extension REPL {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
+        lineEditor?.releaseTerminal()
         do { try process.run() } catch { throw REPLError("Cannot run \(command): \(error.localizedDescription)") }
         process.waitUntilExit()
+        lineEditor?.holdTypeAhead()
         return process.terminationStatus
     }
 

@@ -19,9 +19,13 @@ extension REPL {
         case command(String)
         /// Run the statements of this text, which started on this input line.
         case statements(String, firstLine: Int)
+        /// A `--` comment line at a fresh prompt: nothing to run (kept in a recording).
+        case comment(String)
     }
 
-    /// Adds `line` (line `lineNumber` of the input) to `pending`, and says what to do.
+    /// Adds `line` (line `lineNumber` of the input) to `pending`, and says what to do. A comment
+    /// line at a fresh prompt stands alone, so it cannot swallow a dot command after it; inside
+    /// a statement it is part of the statement.
     static func accept(_ line: String, lineNumber: Int, pending: inout PendingInput) -> LineAction {
         if pending.isEmpty {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -30,6 +34,10 @@ extension REPL {
                 return .command(trimmed)
             }
             if trimmed.isEmpty { return .more }
+            if trimmed.hasPrefix("--") {
+                pending = PendingInput()
+                return .comment(line)
+            }
             pending = PendingInput(text: line, firstLine: lineNumber)
         } else {
             pending.text += "\n" + line
@@ -91,7 +99,7 @@ extension REPL {
                 lineNumber += 1
                 let action = REPL.accept(line, lineNumber: lineNumber, pending: &pending)
                 switch action {
-                case .more: break
+                case .more, .comment: break
                 case let .command(text): editor.addHistory(text)
                 case let .statements(text, _): editor.addHistory(text)
                 }
@@ -103,16 +111,20 @@ extension REPL {
                 }
             }
         }
+        editor.releaseTerminal()
         lineEditor = nil
         return 0
     }
 
     private func perform(_ action: LineAction) {
+        let failuresBefore = failureCount
+        lastStatementCancelled = false
         switch action {
-        case .more: break
+        case .more, .comment: break
         case let .command(text): runCommand(text)
         case let .statements(text, firstLine): runStatements(text, firstLine: firstLine)
         }
+        noteInput(action, failed: failureCount > failuresBefore)
     }
 
     /// Where history is kept: `$XDG_STATE_HOME/sparkify/history` when that is set, else

@@ -9,6 +9,8 @@ extension REPL {
         case next
         case cell(String)
         case all
+        /// The cells that make these tables, for `reader` typed at the prompt ("your query").
+        case inputs([String], reader: String)
     }
 
     func requireRunner() throws -> NotebookRunner {
@@ -52,6 +54,7 @@ extension REPL {
         }
         switch result {
         case let .success(run):
+            if case .inputs = request { return }
             if run == nil || run?.cells.isEmpty == true {
                 say("Every cell is up to date. Use .run NAME to run one again, or .cells to see them.")
             }
@@ -72,6 +75,7 @@ extension REPL {
         case .next: return try runner.next(cancellation: InterruptHandler.token)
         case let .cell(name): return try runner.run(named: name, cancellation: InterruptHandler.token)
         case .all: return try runner.runAll(cancellation: InterruptHandler.token)
+        case let .inputs(tables, reader): return try runner.make(tables: tables, for: reader, cancellation: InterruptHandler.token)
         }
     }
 
@@ -82,8 +86,11 @@ extension REPL {
             // A requested cell that made a table: a glimpse of it, as a notebook shows its output
             // (the cells it needed only say what they made).
             for statement in run.statements { if case let .message(message) = statement.result { say(message) } }
-            if run.reason == .requested { show(table, maxRows: 5) }
-            if timer { say(output.errStyle.dim(String(format: "Time: %.3f s", run.milliseconds / 1000))) }
+            if run.reason == .requested {
+                show(table, maxRows: 5)
+                drawCellCharts(run, table: table)
+            }
+            if timer { say(output.errStyle.dim(timeText(seconds: run.milliseconds / 1000))) }
             return
         }
         for statement in run.statements {
@@ -93,7 +100,7 @@ extension REPL {
             case let .message(message): say(message)
             }
         }
-        if timer { say(output.errStyle.dim(String(format: "Time: %.3f s", run.milliseconds / 1000))) }
+        if timer { say(output.errStyle.dim(timeText(seconds: run.milliseconds / 1000))) }
     }
 
     func startProgress(label: String) {
@@ -124,7 +131,7 @@ extension REPL {
             switch status.state {
             case let .ran(outcome), let .stale(outcome):
                 builders[4].append(outcome.rowCount.map { Value.bigint(Int64($0)) } ?? .null)
-                builders[5].append(Value.string(REPL.formatDuration(outcome.duration)))
+                builders[5].append(Value.string(transcriptMode ? "…" : REPL.formatDuration(outcome.duration)))
             default:
                 builders[4].append(Value.null)
                 builders[5].append(Value.null)

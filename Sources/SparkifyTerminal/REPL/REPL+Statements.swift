@@ -31,7 +31,7 @@ extension REPL {
         } catch let error as SQLError {
             progress.finish()
             if InterruptHandler.token.isCancelled { return cancelled() }
-            fail(error.rendered(source: source, origin: origin) + notebookHint(for: statement))
+            fail(error.rendered(source: source, origin: origin))
             return .failed
         } catch is CancellationError {
             progress.finish()
@@ -51,19 +51,30 @@ extension REPL {
         case let .message(message):
             say(message)
         }
-        if timer { say(output.errStyle.dim(String(format: "Time: %.3f s", seconds))) }
+        if timer { say(output.errStyle.dim(timeText(seconds: seconds))) }
         return .succeeded
     }
 
-    /// For a statement that reads a table no cell has made yet: which cell makes it, and how
-    /// to run it.
-    private func notebookHint(for statement: SQLStatementText) -> String {
-        guard let runner, let parsed = try? SQLParser.parseStatement(try session.substitutedText(statement.text)) else { return "" }
-        let missing = parsed.dependencies.reads.filter { !session.catalog.contains($0) }
-        let hints = missing.compactMap { table in
-            runner.graph.maker(of: table).map { "`\(table)` is made by the notebook's cell \($0): `.run \($0)` runs it, and first the cells it needs." }
+    /// The tables `statement` reads that the session lacks and a notebook cell makes.
+    private func missingNotebookTables(of statement: SQLStatementText) -> [String] {
+        guard let runner, let parsed = try? SQLParser.parseStatement(try session.substitutedText(statement.text)) else { return [] }
+        return parsed.dependencies.reads.filter { !session.catalog.contains($0) && runner.graph.maker(of: $0) != nil }
+    }
+
+    /// A typed statement that reads notebook tables not made yet runs the cells that make them
+    /// first, with a notice, as a cell's missing inputs do. False when those cells failed or
+    /// were cancelled (the statement does not run then).
+    private func makeNotebookInputs(of statement: SQLStatementText) -> Bool {
+        let missing = missingNotebookTables(of: statement)
+        guard !missing.isEmpty else { return true }
+        let failuresBefore = failureCount
+        do {
+            try runNotebook(.inputs(missing, reader: "your query"))
+        } catch {
+            fail("\(error)")
+            return false
         }
-        return hints.isEmpty ? "" : "\n" + hints.joined(separator: "\n")
+        return failureCount == failuresBefore
     }
 
     /// Tells the notebook about tables a typed statement made, replaced or dropped, so the
@@ -77,6 +88,7 @@ extension REPL {
 
     private func cancelled() -> StatementOutcome {
         InterruptHandler.reset()
+        lastStatementCancelled = true
         failureCount += 1
         say(output.errStyle.yellow("Cancelled.") + " Nothing changed.")
         return .cancelled
@@ -88,6 +100,7 @@ extension REPL {
         for piece in SQLStatementSplitter.split(text) {
             let origin = SourcePosition(line: piece.start.line + firstLine - 1, column: piece.start.column)
             let statement = SQLStatementText(text: piece.text, start: origin)
+            guard makeNotebookInputs(of: statement) else { return }
             if runStatement(statement, source: piece.text, origin: origin) == .cancelled { return }
         }
     }

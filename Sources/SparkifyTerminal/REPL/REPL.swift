@@ -22,12 +22,27 @@ public final class REPL {
     var maxRows = 20
     /// The last table a statement or command showed, for `.last`.
     var lastResult: Table?
+    /// The character set charts draw with, chosen by `.charset`; nil follows the locale.
+    var chartCharset: ChartCharset?
     /// Set by `.quit`.
     var quitRequested = false
     /// How many statements and commands failed (the exit status when not interactive).
     public internal(set) var failureCount = 0
     /// The line editor, on a terminal (for `.keys`).
     var lineEditor: LineEditor?
+    /// Where `.record` is writing the session's input, if it is.
+    var recorder: SessionRecorder?
+    /// Every statement and command of the session so far, as script lines (for `.save`).
+    var sessionLines: [String] = []
+    /// True while replaying for a transcript: output that changes from run to run (timings)
+    /// is left out, so two replays print the same text.
+    public var transcriptMode = false
+    /// How deep `.read` scripts are nested now (a script may read another, up to a limit).
+    var readDepth = 0
+    /// Set when the last statement was cancelled with Ctrl-C (it is not recorded).
+    var lastStatementCancelled = false
+    /// Set by a command that must not be recorded this time (a `.read` of the script being recorded).
+    var dropFromRecording = false
 
     /// A REPL on a fresh session where `${data}` is `dataDirectory`.
     public init(dataDirectory: String, output: REPLOutput, environment: [String: String] = ProcessInfo.processInfo.environment) {
