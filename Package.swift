@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "SparkifyParquetTests", dependencies: ["SparkifyParquet", "SparkifyTables"]),
         .testTarget(name: "SparkifyLakeTests", dependencies: ["SparkifyLake", "SparkifyTables"]),
         .testTarget(name: "SparkifySampleDataTests", dependencies: ["SparkifySampleData", "SparkifyJSON", "SparkifyTables"]),
-        .testTarget(name: "SparkifyNotebookTests", dependencies: ["SparkifyNotebook", "SparkifySQL", "SparkifyTables"]),
+        .testTarget(name: "SparkifyNotebookTests", dependencies: ["SparkifyNotebook", "SparkifySQL", "SparkifyTables"], exclude: ["Snapshots"]),
         .testTarget(name: "SparkifyTerminalTests", dependencies: ["SparkifyTerminal", "SparkifyTables", "SparkifySampleData", "SparkifyNotebook"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SparkifySQLTests",

@@ -37,6 +37,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Rows shown per table before '… N more rows'.")
     var maxRows: Int = 50
 
+    @Option(help: "Also write each cell's table to DIR/CELL.json (JSON Lines, as Spark's toJSON) and its schema to DIR/CELL.schema.")
+    var dump: String?
+
     func run() throws {
         let loaded: Notebook
         let runner: NotebookRunner
@@ -50,6 +53,14 @@ struct RunCommand: ParsableCommand {
         }
         let shown = tablesToShow(loaded)
         let zone = session.timeZone
+        let dumper: TableDump?
+        do {
+            dumper = try dump.map { try TableDump(folder: $0) }
+        } catch {
+            FileHandleOutput.standardError("error: cannot make the dump folder \(dump ?? ""): \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+        var dumpFailure: String?
         let renderer = TableRenderer(mode: .box, maxRows: maxRows, width: Self.outputWidth(),
                                      timeZoneOffset: { micros in zone.offset(atMicros: micros) })
         let charset = ChartCharset.fromLocale(environment: ProcessInfo.processInfo.environment)
@@ -72,10 +83,24 @@ struct RunCommand: ParsableCommand {
                     }
                 }
             }
+            if let dumper, let table = cell.table, dumpFailure == nil {
+                do {
+                    let cellZone = session.timeZone
+                    try dumper.write(cell: cell.cell, table: table) { micros in cellZone.offset(atMicros: micros) }
+                } catch {
+                    dumpFailure = "cannot write \(cell.cell)'s table to \(dumper.folder.path): \(error.localizedDescription)"
+                }
+            }
         }
         do {
             let ran = try to.map { try runner.run(to: $0) } ?? runner.runAll()
             if ran.cells.isEmpty { FileHandleOutput.standardError("Every cell is up to date.") }
+            if let dumpFailure {
+                FileHandleOutput.standardError("error: \(dumpFailure)")
+                throw ExitCode.failure
+            }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             FileHandleOutput.standardError("error: \(error)")
             throw ExitCode.failure

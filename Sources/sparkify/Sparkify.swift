@@ -6,7 +6,7 @@ struct Sparkify: ParsableCommand {
         commandName: "sparkify",
         abstract: "A terminal notebook for the Sparkify data-lake ETL.",
         discussion: "Without a subcommand, opens the notebook REPL: sparkify [NOTEBOOK] [--data DIR].",
-        subcommands: [ReplCommand.self, LoadCommand.self, GenerateCommand.self, SQLCommand.self, RunCommand.self, ReplayCommand.self],
+        subcommands: [ReplCommand.self, LoadCommand.self, GenerateCommand.self, SQLCommand.self, RunCommand.self, ReplayCommand.self, ExportCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 }
