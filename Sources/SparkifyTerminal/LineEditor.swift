@@ -125,10 +125,19 @@ public final class LineEditor {
     /// Reads one UTF-8 character from standard input for libedit: 1 when read, 0 at the end of
     /// the input, -1 (errno EINTR) when Ctrl-C interrupted the wait. Other signals (a window
     /// resize) just resume the wait.
+    ///
+    /// The wait polls in short slices rather than blocking in `read`: a Ctrl-C's signal may be
+    /// handled on another of the process's threads, which leaves a blocked `read` waiting.
     static func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
         func readByte() -> Int32? {
             var byte: UInt8 = 0
             while true {
+                var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&input, 1, 100)
+                if ready == 0 || (ready < 0 && errno == EINTR) {
+                    if InterruptHandler.token.isCancelled { return -1 }
+                    continue
+                }
                 let count = read(STDIN_FILENO, &byte, 1)
                 if count == 1 { return Int32(byte) }
                 if count == 0 { return nil }
