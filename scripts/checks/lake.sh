@@ -19,12 +19,12 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 .venv/bin/python scripts/checks/lake_check.py --sparkify "$bin" --notebook samples/etl.sql --data samples/data --work "$dir"
 
-spark_python=${SPARK_PYTHON:-/work/sparkvenv/bin/python}
+spark_python=${SPARK_PYTHON:-$(scripts/pyspark-python 2>/dev/null || echo none)}
 if [ -x "$spark_python" ] && command -v java >/dev/null 2>&1 && "$spark_python" -c "import pyspark" 2>/dev/null; then
     if ! "$spark_python" scripts/checks/lake_check.py --spark --work "$dir" 2>"$dir/spark.log"; then
         tail -20 "$dir/spark.log"
         exit 1
     fi
 else
-    echo "lake check: Spark part skipped (no PySpark at $spark_python or no java)"
+    echo "lake check: Spark part skipped (this machine cannot run Spark: scripts/pyspark-python says why)"
 fi

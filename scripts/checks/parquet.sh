@@ -15,7 +15,7 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
 .venv/bin/python scripts/checks/parquet_check.py generate "$dir"
-spark_python=${SPARK_PYTHON:-/work/sparkvenv/bin/python}
+spark_python=${SPARK_PYTHON:-$(scripts/pyspark-python 2>/dev/null || echo none)}
 with_spark=false
 if [ -x "$spark_python" ] && command -v java >/dev/null 2>&1 && "$spark_python" -c "import pyspark" 2>/dev/null; then
     with_spark=true
@@ -38,5 +38,5 @@ if [ "$with_spark" = true ]; then
         exit 1
     fi
 else
-    echo "parquet check: Spark part skipped (no PySpark at $spark_python or no java)"
+    echo "parquet check: Spark part skipped (this machine cannot run Spark: scripts/pyspark-python says why)"
 fi

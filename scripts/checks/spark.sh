@@ -12,19 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if ! command -v java >/dev/null 2>&1; then
-    echo "spark.sh: skipped: no Java on this machine (Spark 4.3 needs Java 17 or later)"
+if ! python=$(scripts/pyspark-python 2>"${TMPDIR:-/tmp}/spark-check-why.txt"); then
+    echo "spark.sh: skipped: $(tail -1 "${TMPDIR:-/tmp}/spark-check-why.txt")"
     exit 0
 fi
-# `openjdk version "17.0.15"`; Java 8 and older say "1.8.0_…".
-java_major=$(java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }')
-if ! [ "${java_major:-0}" -ge 17 ] 2>/dev/null; then
-    echo "spark.sh: skipped: Java ${java_major:-unknown} is too old (Spark 4.3 needs Java 17 or later)"
-    exit 0
-fi
-
-scripts/bootstrap --python pyspark==4.3.0
-python=.venv/bin/python
 bin=${SPARKIFY_BIN:-}
 if [ -z "$bin" ]; then
     echo "spark.sh: building sparkify (release)" >&2
