@@ -64,6 +64,7 @@ struct ExportCommand: ParsableCommand {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
         defer { try? handle.close() }
+        try? handle.truncate(atOffset: 0)  // a linked regular file; devices and pipes cannot be
         try handle.write(contentsOf: Data(text.utf8))
     }
 }
