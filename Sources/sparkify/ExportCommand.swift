@@ -43,11 +43,28 @@ struct ExportCommand: ParsableCommand {
             return
         }
         do {
-            try Data(job.text.utf8).write(to: URL(fileURLWithPath: outputFile), options: .atomic)
+            try Self.write(job.text, to: outputFile)
         } catch {
             FileHandleOutput.standardError("error: cannot write \(outputFile): \(error.localizedDescription)")
             throw ExitCode.failure
         }
         FileHandleOutput.standardError("Wrote \(outputFile): \(job.cells.count) cells of \(notebook) as a PySpark job. Run it with: spark-submit \(outputFile)")
+    }
+
+    /// Writes a new or regular file atomically (a half-written job never replaces a good one);
+    /// anything else (a device such as /dev/null, a pipe, a symbolic link) is written through,
+    /// never replaced.
+    static func write(_ text: String, to path: String) throws {
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        guard let type, type != .typeRegular else {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            return
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { try? handle.close() }
+        try? handle.truncate(atOffset: 0)  // a linked regular file; devices and pipes cannot be
+        try handle.write(contentsOf: Data(text.utf8))
     }
 }

@@ -24,7 +24,7 @@ DROP TABLE IF EXISTS lake_users;
 CREATE TABLE lake_users USING parquet
 LOCATION '${output}/users' AS SELECT * FROM users;
 
--- %% lake_time chart="none"
+-- %% lake_time
 DROP TABLE IF EXISTS lake_time;
 CREATE TABLE lake_time USING parquet PARTITIONED BY (year, month)
 LOCATION '${output}/time' AS SELECT * FROM time;
