@@ -85,6 +85,8 @@ struct SQLUsageCollector {
         case let .subquery(query, _): visit(query)
         case let .values(table):
             for row in table.rows { for value in row { visit(value) } }
+        case let .tableFunction(function):
+            for argument in function.arguments { visit(argument) }
         case let .join(join):
             visit(join.left)
             visit(join.right)

@@ -59,6 +59,14 @@ extension Binder {
             }
             return BoundRelation(plan: plan, scope: BindScope(plan.output))
 
+        case let .tableFunction(function):
+            let bound = try bindTableFunction(function)
+            if let alias = function.alias, !alias.columns.isEmpty {
+                let plan = try self.alias(bound.plan, as: alias.name.name, columnNames: alias.columns, at: alias.name.position)
+                return BoundRelation(plan: plan, scope: BindScope(plan.output))
+            }
+            return bound
+
         case let .join(join):
             return try bindJoin(join)
         }

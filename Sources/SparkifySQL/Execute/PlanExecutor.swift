@@ -147,7 +147,7 @@ final class PlanExecutor {
         switch source {
         case let .files(_, _, listed, rowStarts): (files, starts) = (listed, rowStarts)
         case let .lake(lake): (files, starts) = (lake.files, lake.fileRowStarts)
-        case .catalog: return Column.nulls(.string, count: rowCount)
+        case .catalog, .generated: return Column.nulls(.string, count: rowCount)
         }
         let cwd = FileManager.default.currentDirectoryPath
         let uris = files.map { file -> [UInt8] in

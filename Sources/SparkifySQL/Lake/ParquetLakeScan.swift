@@ -143,7 +143,7 @@ extension ScanSource {
     var isFileScan: Bool {
         switch self {
         case .files, .lake: return true
-        case .catalog: return false
+        case .catalog, .generated: return false
         }
     }
 }

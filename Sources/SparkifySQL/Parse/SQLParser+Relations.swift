@@ -93,8 +93,14 @@ extension SQLParser {
         }
         let name = try objectName()
         if current.isSymbol("(") {
-            throw SQLError(.unsupported, "Table-valued function \(name) is not supported",
-                           errorClass: "UNSUPPORTED_FEATURE", at: position)
+            advance()
+            var arguments: [ASTExpression] = []
+            if !current.isSymbol(")") {
+                arguments.append(try expression())
+                while acceptSymbol(",") { arguments.append(try expression()) }
+            }
+            try expectSymbol(")")
+            return .tableFunction(ASTTableFunction(name: name.description, arguments: arguments, alias: try tableAlias(), at: position))
         }
         let alias = try tableAlias()
         if name.parts.count == 2, Self.fileFormats.contains(name.parts[0].lowercased()) {

@@ -121,6 +121,8 @@ private struct DependencyCollector {
         case let .subquery(query, _): visit(query, ctes: ctes)
         case let .values(table):
             for row in table.rows { for value in row { visit(value, ctes: ctes) } }
+        case let .tableFunction(function):
+            for argument in function.arguments { visit(argument, ctes: ctes) }
         case let .join(join):
             visit(join.left, ctes: ctes)
             visit(join.right, ctes: ctes)

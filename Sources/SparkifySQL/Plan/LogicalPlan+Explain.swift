@@ -30,6 +30,7 @@ extension LogicalPlan {
         case let .scan(source, _, output, _):
             switch source {
             case let .catalog(name): return "Scan \(name) \(list(output))"
+            case let .generated(description): return "Range \(description) \(list(output))"
             case let .files(format, path, files, _): return "Scan \(format) \(path) (\(files.count) files) \(list(output))"
             case let .lake(lake): return "Scan parquet \(lake.path) (\(lake.files.count) files) \(list(output))"
             }

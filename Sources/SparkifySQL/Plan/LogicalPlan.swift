@@ -70,6 +70,8 @@ public enum ScanSource: Sendable {
     case files(format: String, path: String, files: [String], fileRowStarts: [Int])
     /// A Parquet lake read when the plan runs, only the columns kept (see `ParquetLakeScan`).
     case lake(ParquetLakeScan)
+    /// Rows a table-valued function made when the query was bound: `range(0, 10)`.
+    case generated(description: String)
 }
 
 public enum JoinKind: String, Sendable {

@@ -80,6 +80,8 @@ extension ASTRelation: CustomStringConvertible {
             return files.format + "." + SQLText.backquoted(files.path) + Self.aliasSQL(files.alias)
         case let .subquery(query, alias): return "(\(query))" + Self.aliasSQL(alias)
         case let .values(table): return "VALUES " + Self.rowsSQL(table.rows) + Self.aliasSQL(table.alias)
+        case let .tableFunction(function):
+            return function.name + "(" + SQLText.list(function.arguments, \.description) + ")" + Self.aliasSQL(function.alias)
         case let .join(join): return join.description
         }
     }

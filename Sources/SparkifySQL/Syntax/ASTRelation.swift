@@ -8,6 +8,8 @@ public indirect enum ASTRelation: Hashable, Sendable {
     case subquery(ASTQuery, alias: ASTTableAlias?)
     /// `VALUES (...), (...) [AS] alias(cols)`.
     case values(ASTInlineTable)
+    /// A table-valued function, `range(start, end, step)`.
+    case tableFunction(ASTTableFunction)
     case join(ASTJoin)
 }
 
