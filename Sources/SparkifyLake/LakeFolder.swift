@@ -102,6 +102,24 @@ enum LakeFolder {
 
     static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
+    /// Cleans up after a write of `parent/name` that a killed process left unfinished: staging
+    /// folders (`.name.sparkify-tmp-*`, the old lake was never touched) are deleted; a previous
+    /// lake moved aside (`.name.sparkify-old-*`) is deleted when the target is in place, and put
+    /// back as the target when the process died between the two renames of `swapIn`.
+    static func recoverLeftovers(parent: String, name: String) throws(LakeError) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        let stagingPrefix = "." + name + ".sparkify-tmp-", asidePrefix = "." + name + ".sparkify-old-"
+        for entry in entries where entry.hasPrefix(stagingPrefix) { remove(parent + "/" + entry) }
+        var asides = entries.filter { $0.hasPrefix(asidePrefix) }
+        let target = parent + "/" + name
+        if !exists(target), let previous = asides.popLast() {
+            guard rename(parent + "/" + previous, target) == 0 else {
+                throw LakeError(.io, "Cannot put the previous lake \(parent)/\(previous) back at \(target): \(String(cString: strerror(errno))).")
+            }
+        }
+        for entry in asides { remove(parent + "/" + entry) }
+    }
+
     /// Puts the finished `staging` folder at `target`: the old target is moved aside first,
     /// the new one moved in (a rename, atomic on one file system), then the old one deleted.
     /// If moving in fails the old lake goes back. Returns whether a lake was replaced.

@@ -9,7 +9,8 @@ import Synchronization
 ///   `target/part-00000-<uuid>-c000.<ext>` when not, and an empty `_SUCCESS` last;
 /// - everything is written into a hidden staging folder beside the target
 ///   (`.name.sparkify-tmp-<uuid>`), which replaces the target only once complete; an error or
-///   a cancellation deletes the staging folder and leaves the previous lake as it was;
+///   a cancellation deletes the staging folder and leaves the previous lake as it was; what a
+///   killed process left beside the target is cleaned up (or put back) by the next write;
 /// - partition values are escaped (`PartitionPath`), so no value can leave the target.
 public enum LakeWriter {
     /// Writes one file per plan entry, by calling `writeFile(index, path)` for each (on
@@ -24,6 +25,7 @@ public enum LakeWriter {
         try LakeFolder.checkTarget(target)
         let (parent, name) = LakeFolder.split(target)
         try LakeFolder.makeFolder(parent)
+        try LakeFolder.recoverLeftovers(parent: parent, name: name)
         let job = UUID().uuidString.lowercased()
         let staging = parent + "/." + name + ".sparkify-tmp-" + job
         let aside = parent + "/." + name + ".sparkify-old-" + job

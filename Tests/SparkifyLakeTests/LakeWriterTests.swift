@@ -22,6 +22,39 @@ struct LakeWriterTests {
         try Data(String(index).utf8).write(to: URL(fileURLWithPath: path))
     }
 
+    @Test func aWriteCleansUpWhatAKilledWriteLeftBesideTheTarget() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let manager = FileManager.default
+        _ = try LakeWriter.write(to: root + "/users", partitionColumns: [], files: [LakeFilePlan(partitionValues: [])],
+                                 fileExtension: "parquet") { try writeIndex($0, $1) }
+        // A staging folder of a write that never finished, and an old lake whose deletion did not.
+        try manager.createDirectory(atPath: root + "/.users.sparkify-tmp-dead/part", withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: root + "/.users.sparkify-old-dead", withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: root + "/.songs.sparkify-tmp-other", withIntermediateDirectories: true)
+        _ = try LakeWriter.write(to: root + "/users", partitionColumns: [], files: [LakeFilePlan(partitionValues: [])],
+                                 fileExtension: "parquet") { try writeIndex($0, $1) }
+        // Another table's leftovers are its own next write's business.
+        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == [".songs.sparkify-tmp-other", "users"])
+    }
+
+    @Test func aLakeMovedAsideByAKilledWriteIsPutBackBeforeTheNextWrite() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try LakeWriter.write(to: root + "/users", partitionColumns: [], files: [LakeFilePlan(partitionValues: [])],
+                                 fileExtension: "parquet") { try writeIndex($0, $1) }
+        // The process died between moving the old lake aside and moving the new one in.
+        try FileManager.default.moveItem(atPath: root + "/users", toPath: root + "/.users.sparkify-old-dead")
+        struct Failure: Error {}
+        #expect(throws: Failure.self) {
+            _ = try LakeWriter.write(to: root + "/users", partitionColumns: [], files: [LakeFilePlan(partitionValues: [])],
+                                     fileExtension: "parquet") { _, _ in throw Failure() }
+        }
+        // The failing write changed nothing, and the lake from before is back in place.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["users"])
+        #expect(FileManager.default.fileExists(atPath: root + "/users/_SUCCESS"))
+    }
+
     @Test func writesSparksPartitionedLayout() throws {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
