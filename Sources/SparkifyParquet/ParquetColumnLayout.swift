@@ -87,7 +87,7 @@ enum ParquetSchemaMapping {
         var out = "{\"type\":\"struct\",\"fields\":["
         for (k, f) in fields.enumerated() {
             if k > 0 { out += "," }
-            out += "{\"name\":" + jsonString(f.name) + ",\"type\":\"" + sparkTypeName(f.type) + "\",\"nullable\":"
+            out += "{\"name\":" + JSONText.quoted(f.name) + ",\"type\":\"" + sparkTypeName(f.type) + "\",\"nullable\":"
                 + (f.nullable ? "true" : "false") + ",\"metadata\":{}}"
         }
         return out + "]}"
@@ -105,26 +105,5 @@ enum ParquetSchemaMapping {
         case .timestamp: return "timestamp"
         default: return "string"
         }
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

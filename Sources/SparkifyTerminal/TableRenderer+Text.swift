@@ -28,9 +28,9 @@ extension TableRenderer {
                 case let .boolean(b): text = b ? "true" : "false"
                 case .int, .bigint, .double, .decimal: text = ValueFormatter.sparkString(value) ?? "null"
                 case let .json(raw): text = raw
-                default: text = jsonString(cell(table, row: r, column: c) ?? "")
+                default: text = JSONText.quoted(cell(table, row: r, column: c) ?? "")
                 }
-                fields.append(jsonString(field.name) + ":" + text)
+                fields.append(JSONText.quoted(field.name) + ":" + text)
             }
             out += "{" + fields.joined(separator: ",") + "}\n"
         }
@@ -47,27 +47,6 @@ extension TableRenderer {
             out += "| " + (0..<table.columns.count).map { escape(cell(table, row: r, column: $0) ?? "NULL") }.joined(separator: " | ") + " |\n"
         }
         return out
-    }
-
-    private func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
 
