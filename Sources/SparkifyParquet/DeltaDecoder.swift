@@ -5,10 +5,10 @@
 enum DeltaDecoder {
     /// `count` values of DELTA_BINARY_PACKED from `input` at `position` (advanced past them).
     static func integers(_ input: UnsafeRawBufferPointer, count: Int, position: inout Int) throws -> [Int64] {
-        let blockSize = try varint(input, &position)
-        let miniblocks = try varint(input, &position)
-        let total = try varint(input, &position)
-        var previous = zigzag(try varint(input, &position))
+        let blockSize = try ULEB128.read(input, at: &position, in: "delta-encoded data")
+        let miniblocks = try ULEB128.read(input, at: &position, in: "delta-encoded data")
+        let total = try ULEB128.read(input, at: &position, in: "delta-encoded data")
+        var previous = zigzag(try ULEB128.read(input, at: &position, in: "delta-encoded data"))
         guard blockSize > 0, blockSize % 128 == 0, miniblocks > 0, blockSize % miniblocks == 0, (blockSize / miniblocks) % 32 == 0,
               blockSize <= 1 << 20, miniblocks <= 1 << 10
         else { throw ParquetDecodeFailure("a DELTA_BINARY_PACKED header with block size \(blockSize) and \(miniblocks) miniblocks") }
@@ -20,7 +20,7 @@ enum DeltaDecoder {
         out.reserveCapacity(count)
         if count > 0 { out.append(previous) }
         while out.count < target {
-            let minDelta = zigzag(try varint(input, &position))
+            let minDelta = zigzag(try ULEB128.read(input, at: &position, in: "delta-encoded data"))
             guard Int(miniblocks) <= input.count - position else { throw ParquetDecodeFailure("DELTA_BINARY_PACKED ends early") }
             let widths = (0..<Int(miniblocks)).map { Int(input[position + $0]) }
             position += Int(miniblocks)
@@ -106,20 +106,6 @@ enum DeltaDecoder {
             for j in 0..<width { out[i * width + j] = input[j * count + i] }
         }
         return out
-    }
-
-    private static func varint(_ input: UnsafeRawBufferPointer, _ position: inout Int) throws -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard position < input.count else { throw ParquetDecodeFailure("delta-encoded data ends early") }
-            guard shift < 64 else { throw ParquetDecodeFailure("a varint longer than 10 bytes") }
-            let b = input[position]
-            position += 1
-            result |= UInt64(b & 0x7F) << shift
-            if b & 0x80 == 0 { return result }
-            shift += 7
-        }
     }
 
     private static func zigzag(_ u: UInt64) -> Int64 {

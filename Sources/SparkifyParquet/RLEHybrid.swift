@@ -41,7 +41,7 @@ enum RLEHybrid {
 
     /// Appends one RLE run.
     static func writeRun(value: UInt32, count: Int, width: Int, into out: inout [UInt8]) {
-        writeVarint(UInt64(count) << 1, into: &out)
+        ULEB128.append(UInt64(count) << 1, to: &out)
         var v = value
         for _ in 0..<((width + 7) / 8) {
             out.append(UInt8(truncatingIfNeeded: v))
@@ -52,7 +52,7 @@ enum RLEHybrid {
     /// Appends values `from..<to` as one bit-packed run, padding the last group with zeros.
     private static func bitPack(_ values: UnsafeBufferPointer<UInt32>, from: Int, to: Int, width: Int, into out: inout [UInt8]) {
         let groups = (to - from + 7) / 8
-        writeVarint(UInt64(groups) << 1 | 1, into: &out)
+        ULEB128.append(UInt64(groups) << 1 | 1, to: &out)
         var accumulator: UInt64 = 0
         var bits = 0
         for k in 0..<(groups * 8) {
@@ -69,15 +69,6 @@ enum RLEHybrid {
         if bits > 0 { out.append(UInt8(truncatingIfNeeded: accumulator)) }
     }
 
-    static func writeVarint(_ value: UInt64, into out: inout [UInt8]) {
-        var v = value
-        while v >= 0x80 {
-            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        out.append(UInt8(v))
-    }
-
     /// The number of bits needed for values up to `maxValue`.
     static func bitWidth(_ maxValue: Int) -> Int {
         maxValue <= 0 ? 0 : Int.bitWidth - maxValue.leadingZeroBitCount
@@ -91,7 +82,7 @@ enum RLEHybrid {
         var produced = 0
         let byteWidth = (width + 7) / 8
         while produced < count {
-            let header = try readVarint(input, &position)
+            let header = try ULEB128.read(input, at: &position, in: "RLE data")
             if header & 1 == 0 {
                 let runLength = header >> 1
                 guard runLength > 0 else { throw ParquetDecodeFailure("an empty RLE run") }
@@ -136,20 +127,6 @@ enum RLEHybrid {
             out[k] = UInt32(truncatingIfNeeded: accumulator & mask)
             accumulator >>= UInt64(width)
             bits -= width
-        }
-    }
-
-    private static func readVarint(_ input: UnsafeRawBufferPointer, _ position: inout Int) throws -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard position < input.count else { throw ParquetDecodeFailure("RLE data ends early") }
-            guard shift < 64 else { throw ParquetDecodeFailure("an RLE header longer than 10 bytes") }
-            let b = input[position]
-            position += 1
-            result |= UInt64(b & 0x7F) << shift
-            if b & 0x80 == 0 { return result }
-            shift += 7
         }
     }
 }

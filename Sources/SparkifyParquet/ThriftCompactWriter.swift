@@ -114,11 +114,6 @@ struct ThriftCompactWriter {
     }
 
     private mutating func writeVarint(_ value: UInt64) {
-        var v = value
-        while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        bytes.append(UInt8(v))
+        ULEB128.append(value, to: &bytes)
     }
 }
